@@ -1,0 +1,1 @@
+"""Publishing system for community culture: data in, bilingual site, feeds and print out."""

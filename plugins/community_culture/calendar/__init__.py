@@ -1,0 +1,1 @@
+"""Calendar helpers: Chinese festivals, lunar dates, parts of months and recurrence rules."""

@@ -1,0 +1,1 @@
+"""The plain core: loading, problems, text, Markdown, images. Knows nothing of MkDocs."""

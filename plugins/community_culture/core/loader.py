@@ -1,0 +1,276 @@
+"""The strict YAML loader for editors' data files.
+
+PyYAML's defaults are wrong for this data: ``NO`` becomes ``False``, phone numbers
+become integers, ``2024-02-30`` crashes without a line number and duplicate keys pass
+silently. This loader composes the document with libyaml (fast, and every node keeps
+its line and column), keeps every scalar as a string, and rejects what editors never
+mean: duplicate keys, anchors and aliases, tags, control characters and huge files.
+The schema layer (:mod:`.fields`) converts strings to typed values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Position, Problem, Problems
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""Larger data files are refused: an editor's file is never this big, a mistake might be."""
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u2028\u2029]")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_STANDARD_TAG = "tag:yaml.org,2002:"
+_IMPLICIT_TAGS = {
+    _STANDARD_TAG + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "value", "merge")
+}
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """A scalar as the editor wrote it, always text."""
+
+    value: str
+    pos: Position
+    quoted: bool = False
+
+    @property
+    def is_null(self) -> bool:
+        """True for an empty value (``key:``, ``~``, ``null``) that was not quoted."""
+        return not self.quoted and self.value in _NULLS
+
+
+@dataclass(frozen=True)
+class Sequence:
+    """A YAML list."""
+
+    items: tuple[Node, ...]
+    pos: Position
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """A YAML mapping with text keys, in the order written."""
+
+    entries: dict[str, tuple[Scalar, Node]]
+    pos: Position
+
+    def get(self, key: str) -> Node | None:
+        """The value under ``key``, or None."""
+        entry = self.entries.get(key)
+        return entry[1] if entry else None
+
+    def keys(self) -> list[str]:
+        """The keys in the order written."""
+        return list(self.entries)
+
+    def __iter__(self) -> Iterator[tuple[str, Node]]:
+        for key, (_, value) in self.entries.items():
+            yield key, value
+
+
+Node = Scalar | Sequence | Mapping
+
+
+@dataclass
+class Sources:
+    """The text of every file read in a run, so problems can quote their line."""
+
+    lines: dict[str, list[str]] = field(default_factory=dict)
+
+    def line(self, path: str, lineno: int) -> str | None:
+        """Line ``lineno`` (1-based) of ``path``, or None."""
+        text = self.lines.get(path)
+        if text is None or not 0 < lineno <= len(text):
+            return None
+        return text[lineno - 1]
+
+
+@dataclass
+class Reporter:
+    """Adds problems with their source line; one per run, shared by every loader."""
+
+    problems: Problems = field(default_factory=Problems)
+    sources: Sources = field(default_factory=Sources)
+
+    def error(self, pos: Position, fieldname: str, message: str, hint: str = "") -> None:
+        """Record an error at ``pos``."""
+        self._add(pos, fieldname, message, hint, "error")
+
+    def warning(self, pos: Position, fieldname: str, message: str, hint: str = "") -> None:
+        """Record a warning at ``pos``."""
+        self._add(pos, fieldname, message, hint, "warning")
+
+    def _add(self, pos: Position, fieldname: str, message: str, hint: str, severity: str) -> None:
+        self.problems.add(
+            Problem(
+                pos=pos,
+                field=fieldname,
+                message=message,
+                hint=hint,
+                severity="error" if severity == "error" else "warning",
+                source_line=self.sources.line(pos.path, pos.line),
+            )
+        )
+
+
+def read_text(path: Path, display: str, reporter: Reporter) -> str | None:
+    """Read a UTF-8 file (a BOM is tolerated); report and return None when unreadable."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            reporter.error(
+                Position(display), "",
+                f"the file is {size // 1024} KiB; data files may be at most {MAX_FILE_BYTES // 1024} KiB",
+                "文件过大，请拆分成几个文件",
+            )
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        reporter.error(Position(display), "", f"cannot read the file ({exc.strerror})", "文件无法读取")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        reporter.error(
+            Position(display, line, col), "",
+            "the file is not UTF-8 text (was it saved as GBK or from Word?)",
+            "请用 UTF-8 编码保存文件",
+        )
+        return None
+    reporter.sources.lines[display] = text.splitlines()
+    return text
+
+
+def load_yaml(path: Path, display: str, reporter: Reporter) -> Node | None:
+    """Load one data file into a tree of :class:`Node`; problems go to ``reporter``.
+
+    Args:
+        path: The file on disk.
+        display: The path shown to editors (relative to the project, forward slashes).
+        reporter: Where problems are recorded.
+
+    Returns:
+        The root node, or None when the file could not be read or parsed.
+    """
+    text = read_text(path, display, reporter)
+    if text is None:
+        return None
+    return parse_yaml(text, display, reporter)
+
+
+def parse_yaml(text: str, display: str, reporter: Reporter, line_offset: int = 0) -> Node | None:
+    """Parse YAML text (already registered in ``reporter.sources``) into nodes."""
+    if display not in reporter.sources.lines:
+        reporter.sources.lines[display] = text.splitlines()
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        reporter.error(
+            Position(display, line + line_offset, col), "",
+            f"an invisible control character (U+{ord(bad.group()):04X}) is in the text",
+            "文中有看不见的控制字符，常见于从网页或 Word 复制粘贴；请删掉后重新输入",
+        )
+        return None
+    try:
+        root = yaml.compose(text, Loader=_Loader)  # noqa: S506 - CSafeLoader/SafeLoader only
+    except yaml.MarkedYAMLError as exc:
+        _report_syntax(exc, text, display, reporter, line_offset)
+        return None
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives marks
+        reporter.error(Position(display), "", f"not valid YAML: {exc}", "YAML 格式错误")
+        return None
+    if root is None:
+        return Mapping({}, Position(display, 1 + line_offset, 1))
+    # Anchors, aliases and tags leave no trace in composed nodes that is both cheap
+    # and certain, so scan the event stream - but only when the text could hold one.
+    if any(ch in text for ch in "&*!"):
+        if not _check_events(text, display, reporter, line_offset):
+            return None
+    return _convert(root, display, reporter, line_offset)
+
+
+def _check_events(text: str, display: str, reporter: Reporter, line_offset: int) -> bool:
+    ok = True
+    for event in yaml.parse(text, Loader=_Loader):  # noqa: S506
+        mark = event.start_mark
+        pos = Position(display, mark.line + 1 + line_offset, mark.column + 1)
+        if isinstance(event, yaml.AliasEvent):
+            reporter.error(
+                pos, "", f"a YAML alias (*{event.anchor}) is not allowed here; write the value out",
+                "不支持 YAML 的锚点和引用（& 和 *），请直接写出内容；若 * 是正文，请给整段文字加引号",
+            )
+            ok = False
+        elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            reporter.error(
+                pos, "", f"a YAML anchor (&{event.anchor}) is not allowed here",
+                "不支持 YAML 的锚点（&），若 & 是正文，请给整段文字加引号",
+            )
+            ok = False
+        elif isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag not in (None, "!"):
+            reporter.error(
+                pos, "", f"a YAML tag ({event.tag}) is not allowed here",
+                "不支持以 ! 开头的 YAML 标记；若 ! 是正文，请给整段文字加引号",
+            )
+            ok = False
+    return ok
+
+
+def _convert(node: yaml.Node, display: str, reporter: Reporter, line_offset: int) -> Node:
+    pos = Position(display, node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
+    if isinstance(node, yaml.ScalarNode):
+        return Scalar(node.value, pos, quoted=node.style in ("'", '"', "|", ">"))
+    if isinstance(node, yaml.SequenceNode):
+        return Sequence(tuple(_convert(item, display, reporter, line_offset) for item in node.value), pos)
+    entries: dict[str, tuple[Scalar, Node]] = {}
+    for key_node, value_node in node.value:
+        key = _convert(key_node, display, reporter, line_offset)
+        value = _convert(value_node, display, reporter, line_offset)
+        if not isinstance(key, Scalar):
+            reporter.error(key.pos, "", "a key must be plain text, not a list or mapping", "键名必须是文字")
+            continue
+        if key.value in entries:
+            first = entries[key.value][0].pos.line
+            reporter.error(
+                key.pos, key.value,
+                f"the key '{key.value}' appears twice in the same block (first on line {first})",
+                f"同一层级中“{key.value}”出现了两次，请删除或合并其中一个",
+            )
+            continue
+        entries[key.value] = (key, value)
+    return Mapping(entries, pos)
+
+
+def _report_syntax(exc: yaml.MarkedYAMLError, text: str, display: str, reporter: Reporter, offset: int) -> None:
+    mark = exc.problem_mark or exc.context_mark
+    line = (mark.line + 1) if mark else 0
+    col = (mark.column + 1) if mark else 0
+    lines = text.splitlines()
+    problem = exc.problem or "not valid YAML"
+    hint = "YAML 格式有误，请检查缩进、冒号和引号"
+    nearby = lines[max(0, line - 2) : line] if line else []
+    if "\t" in problem or "'\\t'" in problem or any("\t" in ln[: len(ln) - len(ln.lstrip())] for ln in nearby):
+        message = "a tab character is used where YAML needs spaces for indentation"
+        hint = "缩进请用空格，不要用 Tab 键"
+    elif any("：" in ln for ln in nearby):
+        message = f"{problem}; a full-width colon '：' cannot separate a key from its value"
+        hint = "键和值之间要用英文半角冒号加空格（: ），不能用中文全角冒号（：）"
+        for number in (line, line - 1):
+            if 0 < number <= len(lines) and "：" in lines[number - 1]:
+                line, col = number, lines[number - 1].index("：") + 1
+                break
+    elif "mapping values are not allowed" in problem:
+        message = "a colon followed by a space starts a new key here; quote text that holds ': '"
+        hint = "文字中含有“: ”时，请给整段文字加英文引号"
+    else:
+        message = f"not valid YAML: {problem}"
+    reporter.error(Position(display, line + offset if line else 0, col), "", message, hint)

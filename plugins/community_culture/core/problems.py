@@ -1,0 +1,131 @@
+"""Problems found in editors' data, collected and reported all at once.
+
+A run never stops at the first problem: every loader and validator adds what it
+finds to one :class:`Problems` collector, and the caller decides at the end whether
+to fail. Each problem names the file, line, column and field, says what was expected
+and what was found, shows the source line with a caret, and carries a short Chinese
+hint for editors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where something stands in a source file (1-based line and column)."""
+
+    path: str
+    """The file's path relative to the project root, with forward slashes."""
+    line: int = 0
+    """1-based line; 0 when the problem concerns the whole file."""
+    col: int = 0
+    """1-based column; 0 when unknown."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing an editor has to fix (or, for a warning, should look at)."""
+
+    pos: Position
+    field: str
+    """Dotted path of the field inside the file, e.g. ``photos[0].src``; empty for the file."""
+    message: str
+    """What was expected and what was found, in plain English."""
+    hint: str = ""
+    """A short hint in Chinese for editors."""
+    severity: Severity = "error"
+    source_line: str | None = None
+    """The text of the offending line, shown with a caret under the column."""
+
+    def format(self) -> str:
+        """Render as ``path:line:col: field: problem`` plus source line, caret and hint."""
+        where = self.pos.path
+        if self.pos.line:
+            where += f":{self.pos.line}"
+            if self.pos.col:
+                where += f":{self.pos.col}"
+        label = "" if self.severity == "error" else "warning: "
+        head = f"{where}: {label}{self.field + ': ' if self.field else ''}{self.message}"
+        lines = [head]
+        if self.source_line is not None and self.pos.line:
+            text = self.source_line.rstrip("\r\n")
+            lines.append(f"    {text}")
+            if self.pos.col:
+                # Keep tabs and wide characters aligned: reuse the line's own
+                # whitespace and pad CJK characters with two columns.
+                pad = "".join(
+                    ch if ch == "\t" else ("  " if _is_wide(ch) else " ")
+                    for ch in text[: self.pos.col - 1]
+                )
+                lines.append(f"    {pad}^")
+        if self.hint:
+            lines.append(f"    提示：{self.hint}")
+        return "\n".join(lines)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Order by file, then position, so reports read top to bottom."""
+        return (self.pos.path, self.pos.line, self.pos.col, self.field)
+
+
+def _is_wide(ch: str) -> bool:
+    return "\u1100" <= ch and (
+        "\u2e80" <= ch <= "\ua4cf" or "\uac00" <= ch <= "\ud7a3" or "\uf900" <= ch <= "\ufaff"
+        or "\ufe30" <= ch <= "\ufe4f" or "\uff00" <= ch <= "\uff60" or "\uffe0" <= ch <= "\uffe6"
+    )
+
+
+@dataclass
+class Problems:
+    """Collects every problem of a run."""
+
+    items: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Report lines that are not problems (e.g. who was left out of the site and why)."""
+
+    def add(self, problem: Problem) -> None:
+        """Record a problem."""
+        self.items.append(problem)
+
+    def extend(self, other: Problems) -> None:
+        """Take over every problem and note of another collector."""
+        self.items.extend(other.items)
+        self.notes.extend(other.notes)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that fail a build, in file order."""
+        return sorted((p for p in self.items if p.severity == "error"), key=Problem.sort_key)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems that do not fail a build unless checking strictly."""
+        return sorted((p for p in self.items if p.severity == "warning"), key=Problem.sort_key)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(sorted(self.items, key=Problem.sort_key))
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def report(self, *, warnings: bool = True) -> str:
+        """All problems as one text block, errors first, with a count at the end."""
+        shown = self.errors + (self.warnings if warnings else [])
+        body = "\n\n".join(p.format() for p in shown)
+        n_err, n_warn = len(self.errors), len(self.warnings)
+        summary = f"{n_err} error{'s' if n_err != 1 else ''}, {n_warn} warning{'s' if n_warn != 1 else ''}"
+        summary += f"（{n_err} 个错误，{n_warn} 个提醒）"
+        return f"{body}\n\n{summary}" if body else summary
+
+
+class DataError(Exception):
+    """Raised when the data holds errors; carries every problem of the run."""
+
+    def __init__(self, problems: Problems) -> None:
+        self.problems = problems
+        super().__init__(problems.report())

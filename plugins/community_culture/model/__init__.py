@@ -1,0 +1,1 @@
+"""One module per content type: frozen dataclasses read from data/."""

@@ -1,0 +1,115 @@
+"""The whole site's data, loaded and validated in one run.
+
+:func:`load_site` is what both faces of the project call — ``culture check`` and the
+MkDocs plugin — so they always agree. It reads every file, collects every problem,
+then checks cross-references in a second pass once every file has parsed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.fields import Context
+from ..core.frontmatter import check_front_matter
+from ..core.loader import Reporter
+from ..core.problems import Position, Problems
+from .community import Community, load_community
+from .hall import Hall, Standard, load_halls, load_standards
+from .taxonomy import Taxonomies, load_taxonomies
+
+KNOWN_DATA = ("community.yml", "standards.yml", "taxonomies.yml", "halls", "events", "honors", "exhibits")
+
+
+@dataclass(frozen=True)
+class Options:
+    """Where the project lives and how to read it; independent of any site engine."""
+
+    root: Path
+    """The project folder (where ``mkdocs.yml`` is); paths in messages are relative to it."""
+    data_dir: Path
+    content_dir: Path
+    languages: tuple[str, ...] = ("zh", "en")
+    """Language codes, the default (served at the site root) first."""
+    as_of: dt.date | None = None
+    """The date ages and "upcoming" are computed against; None: SOURCE_DATE_EPOCH or today."""
+    site_url: str | None = None
+
+    def build_date(self) -> dt.date:
+        """One date for the whole build: ``as_of``, else SOURCE_DATE_EPOCH, else today (UTC+8)."""
+        if self.as_of is not None:
+            return self.as_of
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+        if epoch.isdigit():
+            return dt.datetime.fromtimestamp(int(epoch), dt.timezone(dt.timedelta(hours=8))).date()
+        return dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the pages are made from."""
+
+    options: Options
+    community: Community
+    taxonomies: Taxonomies
+    standards: dict[str, Standard]
+    halls: dict[str, Hall] = field(default_factory=dict)
+    """Halls by id, sorted by id."""
+
+    @property
+    def default_language(self) -> str:
+        """The language served at the site root."""
+        return self.options.languages[0]
+
+
+def load_site(options: Options) -> tuple[Site | None, Problems]:
+    """Load and validate every data file and page front matter.
+
+    Returns:
+        The site (None when any error was found) and every problem of the run.
+    """
+    reporter = Reporter()
+    ctx = Context(reporter, options.languages, options.content_dir)
+    root, data = options.root, options.data_dir
+    if not data.is_dir():
+        reporter.error(Position(_rel(data, root)), "", "the data folder does not exist", "找不到 data 文件夹")
+        return None, reporter.problems
+    _report_unknown_entries(data, root, reporter)
+    taxonomies = load_taxonomies(data, root, ctx)
+    standards = load_standards(data, root, ctx, taxonomies)
+    community = load_community(data, root, ctx)
+    halls = load_halls(data, root, ctx, taxonomies)
+    if options.content_dir.is_dir():
+        check_front_matter(options.content_dir, root, reporter)
+    else:
+        reporter.error(Position(_rel(options.content_dir, root)), "", "the content folder does not exist",
+                       "找不到 content 文件夹")
+    problems = reporter.problems
+    if problems.errors or community is None:
+        return None, problems
+    site = Site(options, community, taxonomies, standards, dict(sorted(halls.items())))
+    return site, problems
+
+
+def _report_unknown_entries(data: Path, root: Path, reporter: Reporter) -> None:
+    from ..core.fields import suggest
+
+    for entry in sorted(data.iterdir()):
+        if entry.name.startswith(".") or entry.name in KNOWN_DATA:
+            continue
+        if entry.suffix == ".yaml" and entry.with_suffix(".yml").name in KNOWN_DATA:
+            reporter.error(Position(_rel(entry, root)), "", f"name the file '{entry.stem}.yml' (with .yml)",
+                           "文件扩展名请用 .yml")
+            continue
+        reporter.warning(Position(_rel(entry, root)), "",
+                         f"'{entry.name}' is not read by the site{suggest(entry.name, KNOWN_DATA)}",
+                         "这个文件或文件夹不会被网站读取，请检查名称")
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,1 @@
+"""The site plan and the rendering of page bodies, per content type."""

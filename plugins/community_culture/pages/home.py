@@ -1,0 +1,15 @@
+"""The home page: the community profile and the way into every section."""
+
+from __future__ import annotations
+
+from ..model.site import Site
+from .plan import PageSpec, Plan
+
+SECTIONS = ("halls", "events", "honors", "exhibits")
+
+
+def contribute(site: Site, plan: Plan) -> None:
+    """Add the home page in every language."""
+    for lang in site.options.languages:
+        title = site.community.name.get(lang, site.default_language)
+        plan.pages.append(PageSpec("", lang, "culture/home.html", title, {"sections": SECTIONS}))

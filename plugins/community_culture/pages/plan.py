@@ -1,0 +1,74 @@
+"""The site plan: which pages and files exist, at which URL, made from which template.
+
+The plan knows nothing of MkDocs. Each content type contributes its pages through
+its own module under ``pages/``; the MkDocs plugin turns the specs into generated
+files, and another engine could do the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model.site import Site
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page in one language."""
+
+    key: str
+    """The page's address below its language root, e.g. ``halls/jinxiu-auditorium/``; ``""`` is the home page."""
+    lang: str
+    template: str
+    """The content template, e.g. ``culture/hall.html``."""
+    title: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+    """What the template is given besides the site and the language."""
+    noindex: bool = False
+    """Ask search engines not to index the page (and keep it out of the sitemap)."""
+
+    def prefix(self, default_lang: str) -> str:
+        """The language root: ``""`` for the default language, else ``"en/"``."""
+        return "" if self.lang == default_lang else f"{self.lang}/"
+
+    def url(self, default_lang: str) -> str:
+        """The page's URL relative to the site root, e.g. ``en/halls/x/``."""
+        return self.prefix(default_lang) + self.key
+
+    def src_uri(self, default_lang: str) -> str:
+        """The Markdown source path that yields :meth:`url` with directory URLs."""
+        return f"{self.url(default_lang)}index.md"
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file that is not a page: JSON data, a calendar feed, a PDF."""
+
+    path: str
+    """Path relative to the site root, e.g. ``data/halls.json``."""
+    make: Callable[[], bytes]
+    """Produces the content; called once, when the file is written."""
+
+
+@dataclass
+class Plan:
+    """Every generated page and file of a site."""
+
+    pages: list[PageSpec] = field(default_factory=list)
+    assets: list[Asset] = field(default_factory=list)
+
+    def by_url(self, default_lang: str) -> dict[str, PageSpec]:
+        """The pages by their URL."""
+        return {p.url(default_lang): p for p in self.pages}
+
+
+def build_plan(site: Site) -> Plan:
+    """Ask every content type for its pages and files, in a fixed order."""
+    from . import halls, home, sections
+
+    plan = Plan()
+    for contribute in (home.contribute, halls.contribute, sections.contribute):
+        contribute(site, plan)
+    return plan

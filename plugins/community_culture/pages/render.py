@@ -1,0 +1,130 @@
+"""Renders the body of a planned page from its template (autoescaped Jinja).
+
+The templates live on a search path that the engine provides: a site's
+``overrides/`` first, our defaults last, so a site can replace one block of one
+template. Python hands the templates data and small helpers; it builds no HTML.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..core.markup import MarkdownRenderer
+from ..core.text import LText
+from ..model.site import Site
+from .plan import PageSpec
+from .strings import translate
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A localized value chosen for one page: its text and whether it fell back."""
+
+    text: str
+    lang: str
+    fallback: bool
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """A published image as a template sees it."""
+
+    url: str
+    width: int | None = None
+    height: int | None = None
+
+
+class Helpers:
+    """What templates call as ``culture.*``: translation, links, labels, Markdown."""
+
+    def __init__(self, renderer: Renderer, spec: PageSpec) -> None:
+        self.site = renderer.site
+        self.spec = spec
+        self.lang = spec.lang
+        self.default_lang = renderer.site.default_language
+        self.languages = renderer.site.options.languages
+        self._renderer = renderer
+        self._here = spec.url(self.default_lang)
+
+    def t(self, key: str, **values: object) -> str:
+        """An interface string in the page's language."""
+        return translate(self.lang, self.default_lang, key, **values)
+
+    def text(self, value: LText | None) -> Localized | None:
+        """A localized field in the page's language, noting a fallback."""
+        if value is None:
+            return None
+        text, lang = value.resolve(self.lang, self.default_lang)
+        return Localized(text, lang, lang != self.lang)
+
+    def md(self, value: LText | None) -> Localized | None:
+        """A localized Markdown field, rendered and sanitized."""
+        chosen = self.text(value)
+        if chosen is None:
+            return None
+        return Localized(Markup(self._renderer.markdown.render(chosen.text)), chosen.lang, chosen.fallback)
+
+    def label(self, group: str, term: str) -> str:
+        """A vocabulary label (hall kind, facility, ...) in the page's language."""
+        return self.site.taxonomies.label(group, term, self.lang, self.default_lang)
+
+    def link(self, key: str) -> str:
+        """A relative link from this page to another page of the same language."""
+        return self._relative(PageSpec(key, self.lang, "", "").url(self.default_lang))
+
+    def asset(self, path: str) -> str:
+        """A relative link from this page to a file at ``path`` below the site root."""
+        return self._relative(path)
+
+    def image(self, src: str) -> ImageRef:
+        """A published image (``src`` relative to ``content/``) with its size when known."""
+        size = self._renderer.image_sizes.get(src)
+        url = self._relative(src)
+        return ImageRef(url, *size) if size else ImageRef(url)
+
+    def number(self, value: float | None) -> str:
+        """A figure without a needless ``.0``."""
+        if value is None:
+            return ""
+        return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+    def _relative(self, target: str) -> str:
+        base = self._here if self._here.endswith("/") or not self._here else posixpath.dirname(self._here) + "/"
+        rel = posixpath.relpath("/" + target, "/" + base)
+        if target.endswith("/") and not rel.endswith("/"):
+            rel += "/"
+        return "./" if rel in (".", "./") else rel
+
+
+class Renderer:
+    """Renders page bodies for one build."""
+
+    def __init__(self, site: Site, search_path: Sequence[str], markdown: MarkdownRenderer | None = None,
+                 image_sizes: Mapping[str, tuple[int, int]] | None = None) -> None:
+        self.site = site
+        self.markdown = markdown or MarkdownRenderer()
+        self.image_sizes = dict(image_sizes or {})
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(list(search_path)),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+        )
+
+    def render(self, spec: PageSpec, page_html: str | None = None, extra: Mapping[str, Any] | None = None) -> str:
+        """The HTML body of ``spec``; ``page_html`` is a hand-written page's own content."""
+        template = self.env.get_template(spec.template)
+        return template.render(
+            **spec.context,
+            **(extra or {}),
+            culture=Helpers(self, spec),
+            site=self.site,
+            page_html=Markup(page_html) if page_html else None,
+        )

@@ -1,0 +1,34 @@
+"""Options of the ``community-culture`` plugin in ``mkdocs.yml``."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class CultureConfig(Config):
+    """Configuration of the community culture plugin."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off (e.g. ``enabled: !ENV [CULTURE, true]``)."""
+
+    data_dir = c.Type(str, default="data")
+    """The folder of YAML data files, relative to ``mkdocs.yml``."""
+
+    languages = c.ListOfItems(c.Type(str), default=["zh", "en"])
+    """Language codes; the first is the default, served at the site root, the others under ``/<code>/``."""
+
+    as_of = c.Optional(c.Type(str))
+    """``YYYY-MM-DD``: compute ages and "upcoming" as of this date, for reproducible builds."""
+
+    strict = c.Type(bool, default=False)
+    """Fail the build on data warnings too, as ``culture check --strict`` does."""
+
+    photo_max_width = c.Type(int, default=1600)
+    """Published images are scaled down to at most this many pixels wide."""
+
+    atomic = c.Type(bool, default=True)
+    """Build into a staging folder and swap it in only when the build succeeds."""
+
+    cache_dir = c.Type(str, default=".cache/community-culture")
+    """Where image copies (and later PDFs) are kept between builds, relative to ``mkdocs.yml``."""

@@ -1,0 +1,265 @@
+"""The ``community-culture`` MkDocs plugin: wires MkDocs events to the core.
+
+Every decision about data, pages and URLs is made by the core (``model``, ``pages``);
+this module only hands MkDocs the planned pages and files, and keeps a failed build
+from touching the published site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..core.markup import MarkdownRenderer
+from ..core.media import IMAGE_SUFFIXES, ImageError, make_web_image
+from ..core.staging import StagedOutput
+from ..model.site import Options, Site, load_site
+from ..pages.plan import PageSpec, Plan, build_plan
+from ..pages.render import Renderer
+from ..pages.strings import translate
+from . import nav as navigation
+from .config import CultureConfig
+
+log = get_plugin_logger(__name__)
+PACKAGE = Path(__file__).resolve().parent.parent
+STYLESHEET = "assets/culture/culture.css"
+
+
+class _WarningCounter(logging.Handler):
+    """Counts warnings during a build, to keep a strict build that will abort from being published."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class CulturePlugin(BasePlugin[CultureConfig]):
+    """Generates the community's pages, feeds and data files from ``data/``."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self._reset()
+
+    def _reset(self) -> None:
+        self.site: Site | None = None
+        self.plan = Plan()
+        self.specs: dict[str, PageSpec] = {}
+        """Planned pages by the src_uri of the file that carries them."""
+        self.renderer: Renderer | None = None
+        self.navs: dict[str, Navigation] = {}
+        self.urls: set[str] = set()
+        self.staged: StagedOutput | None = None
+        self.counter: _WarningCounter | None = None
+        self.alternate: Any = None
+        self._site_name = ""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+        self.dirty = dirty
+
+    # Run first so that no other plugin sees a config we are about to reject.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        # `mkdocs serve` reuses this object across rebuilds: start afresh each time.
+        self._reset()
+        if not self.config.enabled:
+            return config
+        if not config.use_directory_urls:
+            raise PluginError("community-culture: `use_directory_urls` must stay true: the page addresses "
+                              "(/halls/<id>/) are printed as QR codes and must not change.")
+        root = Path(config.config_file_path or ".").resolve().parent
+        options = Options(
+            root=root,
+            data_dir=(root / self.config.data_dir).resolve(),
+            content_dir=Path(config.docs_dir).resolve(),
+            languages=tuple(self.config.languages),
+            as_of=self._as_of(),
+            site_url=config.site_url,
+        )
+        site, problems = load_site(options)
+        for problem in problems.warnings:
+            log.warning(problem.format())
+        if site is None or (self.config.strict and problems.warnings):
+            raise PluginError("community-culture: the data has problems; nothing was built.\n\n"
+                              + problems.report(warnings=self.config.strict))
+        self.site = site
+        self.plan = build_plan(site)
+        self._setup_theme(config, options)
+        config.watch.append(str(options.data_dir))
+        if self.command == "build" and self.config.atomic and not self.dirty:
+            self.staged = StagedOutput(Path(config.site_dir))
+            config.site_dir = str(self.staged.begin())
+            self.counter = _WarningCounter()
+            logging.getLogger("mkdocs").addHandler(self.counter)
+        return config
+
+    def _as_of(self) -> dt.date | None:
+        if not self.config.as_of:
+            return None
+        try:
+            return dt.date.fromisoformat(str(self.config.as_of))
+        except ValueError:
+            raise PluginError(f"community-culture: as_of must be a date written YYYY-MM-DD, "
+                              f"found '{self.config.as_of}'") from None
+
+    def _setup_theme(self, config: MkDocsConfig, options: Options) -> None:
+        dirs = config.theme.dirs
+        # A site's overrides/ (custom_dir) stays first; our patch of Material's
+        # language partial goes right after it, our page templates last of all.
+        custom = config.theme.custom_dir
+        at = 1 if custom and dirs and Path(dirs[0]) == Path(custom) else 0
+        dirs.insert(at, str(PACKAGE / "templates" / "patches"))
+        dirs.append(str(PACKAGE / "templates"))
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        self.alternate = config.extra.get("alternate")
+        self._site_name = config.site_name
+        self.renderer = Renderer(
+            self.site,  # type: ignore[arg-type]
+            dirs,
+            MarkdownRenderer(config.markdown_extensions, config.mdx_configs),
+        )
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if self.site is None or self.renderer is None:
+            return files
+        default = self.site.default_language
+        hand_written = {f.url: f for f in files.documentation_pages()}
+        for spec in self.plan.pages:
+            existing = hand_written.get(spec.url(default))
+            if existing is not None:
+                self.specs[existing.src_uri] = spec  # a hand-written page wins and gets the data
+            else:
+                self.specs[spec.src_uri(default)] = spec
+                files.append(File.generated(config, spec.src_uri(default), content=""))
+        for asset in self.plan.assets:
+            files.append(File.generated(config, asset.path, content=asset.make()))
+        files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "culture.css")))
+        self._publish_images(files, config)
+        self.urls = {f.url for f in files.documentation_pages()}
+        return files
+
+    def _publish_images(self, files: Files, config: MkDocsConfig) -> None:
+        """Replace every image from content/ by a resized copy without metadata."""
+        root = Path(config.config_file_path or ".").resolve().parent
+        cache = root / self.config.cache_dir / "media"
+        problems, sizes = [], {}
+        for file in [f for f in files if f.src_uri.lower().endswith(IMAGE_SUFFIXES) and f.abs_src_path]:
+            try:
+                image = make_web_image(Path(file.abs_src_path), self.config.photo_max_width, cache)
+            except ImageError as exc:
+                problems.append(f"content/{file.src_uri}: not a readable image ({exc})")
+                continue
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri, content=image.data))
+            sizes[file.src_uri] = (image.width, image.height)
+        if problems:
+            raise PluginError("community-culture: images cannot be published:\n" + "\n".join(problems))
+        assert self.renderer is not None
+        self.renderer.image_sizes.update(sizes)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if self.site is None:
+            return nav
+        languages = self.site.options.languages
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.parent = file.page.previous_page = file.page.next_page = None
+        items = nav.items if config.nav else navigation.default_items(files, languages[1:])
+        self.navs[languages[0]] = navigation.link_up(items)
+        for lang in languages[1:]:
+            self.navs[lang] = navigation.link_up(navigation.mirror(items, lang, files))
+        return self.navs[languages[0]]
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None:
+            return markdown
+        page.meta.setdefault("template", "culture/page.html")
+        if page.file.generated_by:
+            page.meta["title"] = spec.title
+        if spec.noindex:
+            page.meta["robots"] = "noindex"
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None or self.renderer is None:
+            return html
+        return self.renderer.render(spec, page_html=None if page.file.generated_by else html)
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any] | None:
+        if self.site is None:
+            return context
+        lang, key = self._split(page.url)
+        context["culture_lang"] = lang
+        if lang in self.navs:
+            context["nav"] = self.navs[lang]
+        # Material builds the language selector and the hreflang links from
+        # `extra.alternate`; pointing it at this page's twins keeps readers in place.
+        config.site_name = self._site_name if lang == self.site.default_language else \
+            self.site.community.name.get(lang, self.site.default_language)
+        config.extra["alternate"] = [
+            {"name": translate(other, other, "language.name"), "lang": other,
+             "link": self._twin(other, key)}
+            for other in self.site.options.languages
+        ]
+        return context
+
+    def _split(self, url: str) -> tuple[str, str]:
+        assert self.site is not None
+        m = re.match(r"^([a-z]{2,3}(?:-[a-z0-9]+)?)/", url)
+        if m and m.group(1) in self.site.options.languages[1:]:
+            return m.group(1), url[m.end():]
+        return self.site.default_language, url
+
+    def _twin(self, lang: str, key: str) -> str:
+        assert self.site is not None
+        prefix = "" if lang == self.site.default_language else f"{lang}/"
+        url = prefix + key
+        return (url if url in self.urls else prefix) or "./"
+
+    # Run last: every other plugin (search, sitemap) writes into the staging folder first.
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.site is None:
+            return
+        config.site_name = self._site_name
+        if self.alternate is None:
+            config.extra.pop("alternate", None)
+        else:
+            config.extra["alternate"] = self.alternate
+        if self.staged is None:
+            return
+        self._detach_counter()
+        if config.strict and self.counter is not None and self.counter.count:
+            # MkDocs aborts a strict build with warnings right after this event.
+            self.staged.abort()
+        else:
+            self.staged.commit()
+        config.site_dir = str(self.staged.target)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._detach_counter()
+        if self.staged is not None:
+            self.staged.abort()
+
+    def _detach_counter(self) -> None:
+        if self.counter is not None:
+            logging.getLogger("mkdocs").removeHandler(self.counter)
