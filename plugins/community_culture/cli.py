@@ -37,7 +37,7 @@ _ConfigLoader.add_multi_constructor("", _ignore_tag)
 def read_options(config_file: Path) -> Options:
     """The project options as the plugin would see them in ``mkdocs.yml``."""
     try:
-        raw = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader)  # noqa: S506
+        raw = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader)
     except (OSError, yaml.YAMLError) as exc:
         raise SystemExit(f"culture: cannot read {config_file}: {exc}") from None
     raw = raw if isinstance(raw, dict) else {}

@@ -58,27 +58,59 @@ PUBLISHED: dict[str, str] = {
 # Laba (lunar 12-8) of lunar year N usually falls in January of N+1, but sometimes in
 # late December of N itself (2022).
 PUBLISHED_LABA: dict[int, date] = {
-    2020: date(2021, 1, 20), 2021: date(2022, 1, 10), 2022: date(2022, 12, 30),
-    2023: date(2024, 1, 18), 2024: date(2025, 1, 7), 2025: date(2026, 1, 26),
-    2026: date(2027, 1, 15), 2027: date(2028, 1, 4), 2028: date(2029, 1, 22),
-    2029: date(2030, 1, 11), 2030: date(2031, 1, 1), 2031: date(2032, 1, 20),
-    2032: date(2033, 1, 8), 2033: date(2034, 1, 27), 2034: date(2035, 1, 16),
+    2020: date(2021, 1, 20),
+    2021: date(2022, 1, 10),
+    2022: date(2022, 12, 30),
+    2023: date(2024, 1, 18),
+    2024: date(2025, 1, 7),
+    2025: date(2026, 1, 26),
+    2026: date(2027, 1, 15),
+    2027: date(2028, 1, 4),
+    2028: date(2029, 1, 22),
+    2029: date(2030, 1, 11),
+    2030: date(2031, 1, 1),
+    2031: date(2032, 1, 20),
+    2032: date(2033, 1, 8),
+    2033: date(2034, 1, 27),
+    2034: date(2035, 1, 16),
     2035: date(2036, 1, 5),
 }
-FIXED = {"new-year": (1, 1), "womens-day": (3, 8), "labour-day": (5, 1), "youth-day": (5, 4),
-         "childrens-day": (6, 1), "party-day": (7, 1), "army-day": (8, 1),
-         "national-day": (10, 1)}
-LUNAR = {"spring-festival": (1, 1), "lantern": (1, 15), "dragon-boat": (5, 5), "qixi": (7, 7),
-         "mid-autumn": (8, 15), "double-ninth": (9, 9), "laba": (12, 8)}
+FIXED = {
+    "new-year": (1, 1),
+    "womens-day": (3, 8),
+    "labour-day": (5, 1),
+    "youth-day": (5, 4),
+    "childrens-day": (6, 1),
+    "party-day": (7, 1),
+    "army-day": (8, 1),
+    "national-day": (10, 1),
+}
+LUNAR = {
+    "spring-festival": (1, 1),
+    "lantern": (1, 15),
+    "dragon-boat": (5, 5),
+    "qixi": (7, 7),
+    "mid-autumn": (8, 15),
+    "double-ninth": (9, 9),
+    "laba": (12, 8),
+}
 LABELS = {
-    "new-year": ("元旦", "New Year's Day"), "spring-festival": ("春节", "Spring Festival"),
-    "lantern": ("元宵节", "Lantern Festival"), "womens-day": ("妇女节", "International Women's Day"),
-    "qingming": ("清明节", "Qingming Festival"), "labour-day": ("劳动节", "Labour Day"),
-    "youth-day": ("青年节", "Youth Day"), "dragon-boat": ("端午节", "Dragon Boat Festival"),
-    "childrens-day": ("儿童节", "Children's Day"), "party-day": ("建党节", "Party Founding Day"),
-    "army-day": ("建军节", "Army Day"), "qixi": ("七夕", "Qixi Festival"),
-    "mid-autumn": ("中秋节", "Mid-Autumn Festival"), "national-day": ("国庆节", "National Day"),
-    "double-ninth": ("重阳节", "Double Ninth Festival"), "winter-solstice": ("冬至", "Winter Solstice"),
+    "new-year": ("元旦", "New Year's Day"),
+    "spring-festival": ("春节", "Spring Festival"),
+    "lantern": ("元宵节", "Lantern Festival"),
+    "womens-day": ("妇女节", "International Women's Day"),
+    "qingming": ("清明节", "Qingming Festival"),
+    "labour-day": ("劳动节", "Labour Day"),
+    "youth-day": ("青年节", "Youth Day"),
+    "dragon-boat": ("端午节", "Dragon Boat Festival"),
+    "childrens-day": ("儿童节", "Children's Day"),
+    "party-day": ("建党节", "Party Founding Day"),
+    "army-day": ("建军节", "Army Day"),
+    "qixi": ("七夕", "Qixi Festival"),
+    "mid-autumn": ("中秋节", "Mid-Autumn Festival"),
+    "national-day": ("国庆节", "National Day"),
+    "double-ninth": ("重阳节", "Double Ninth Festival"),
+    "winter-solstice": ("冬至", "Winter Solstice"),
     "laba": ("腊八节", "Laba Festival"),
 }
 
@@ -92,11 +124,27 @@ def published(name: str, year: int) -> date:
 
 # --- festivals ---------------------------------------------------------------------
 
+
 def test_festival_names_in_calendar_order() -> None:
     assert FESTIVALS == (
-        "new-year", "spring-festival", "lantern", "womens-day", "qingming", "labour-day",
-        "youth-day", "dragon-boat", "childrens-day", "party-day", "army-day", "qixi",
-        "mid-autumn", "national-day", "double-ninth", "winter-solstice", "laba")
+        "new-year",
+        "spring-festival",
+        "lantern",
+        "womens-day",
+        "qingming",
+        "labour-day",
+        "youth-day",
+        "dragon-boat",
+        "childrens-day",
+        "party-day",
+        "army-day",
+        "qixi",
+        "mid-autumn",
+        "national-day",
+        "double-ninth",
+        "winter-solstice",
+        "laba",
+    )
     assert set(FESTIVALS) == set(FIXED) | set(LUNAR) | {"qingming", "winter-solstice"}
 
 
@@ -163,6 +211,7 @@ def test_supported_range_edges() -> None:
 
 # --- lunar conversion --------------------------------------------------------------
 
+
 def test_lunar_to_solar_and_back() -> None:
     assert lunar_to_solar(1, 1, 2024) == date(2024, 2, 10)
     assert lunar_to_solar(2, 1, 2023, leap=True) == date(2023, 3, 22)  # 闰二月
@@ -178,8 +227,9 @@ def test_non_existent_lunar_dates() -> None:
     assert lunar_to_solar(12, 29, 2026) == date(2027, 2, 5)
     with pytest.raises(DateError) as err:
         lunar_to_solar(12, 30, 2026)
-    assert str(err.value) == ("the date 30th day of the 12th lunar month does not exist in "
-                              "lunar year 2026: that month has only 29 days")
+    assert str(err.value) == (
+        "the date 30th day of the 12th lunar month does not exist in lunar year 2026: that month has only 29 days"
+    )
     with pytest.raises(DateError, match=r"no leap 4th month \(its leap month is the 6th\)"):
         lunar_to_solar(4, 1, 2025, leap=True)
     with pytest.raises(DateError, match=r"no leap 4th month \(it has none\)"):
@@ -190,16 +240,19 @@ def test_non_existent_lunar_dates() -> None:
         lunar_to_solar(1, 31, 2026)
 
 
-@pytest.mark.parametrize(("month", "day", "leap", "zh", "en"), [
-    (9, 9, False, "农历九月初九", "9th day of the 9th lunar month"),
-    (1, 15, False, "农历正月十五", "15th day of the 1st lunar month"),
-    (12, 8, False, "农历腊月初八", "8th day of the 12th lunar month"),
-    (4, 1, True, "农历闰四月初一", "1st day of the leap 4th lunar month"),
-    (11, 22, False, "农历冬月廿二", "22nd day of the 11th lunar month"),
-    (2, 13, False, "农历二月十三", "13th day of the 2nd lunar month"),
-    (3, 23, False, "农历三月廿三", "23rd day of the 3rd lunar month"),
-    (10, 30, False, "农历十月三十", "30th day of the 10th lunar month"),
-])
+@pytest.mark.parametrize(
+    ("month", "day", "leap", "zh", "en"),
+    [
+        (9, 9, False, "农历九月初九", "9th day of the 9th lunar month"),
+        (1, 15, False, "农历正月十五", "15th day of the 1st lunar month"),
+        (12, 8, False, "农历腊月初八", "8th day of the 12th lunar month"),
+        (4, 1, True, "农历闰四月初一", "1st day of the leap 4th lunar month"),
+        (11, 22, False, "农历冬月廿二", "22nd day of the 11th lunar month"),
+        (2, 13, False, "农历二月十三", "13th day of the 2nd lunar month"),
+        (3, 23, False, "农历三月廿三", "23rd day of the 3rd lunar month"),
+        (10, 30, False, "农历十月三十", "30th day of the 10th lunar month"),
+    ],
+)
 def test_lunar_label(month: int, day: int, leap: bool, zh: str, en: str) -> None:
     assert lunar_label(month, day, "zh", leap) == zh
     assert lunar_label(month, day, "en", leap=leap) == en
@@ -214,20 +267,23 @@ def test_lunar_label_errors() -> None:
 
 # --- month parts -------------------------------------------------------------------
 
-@pytest.mark.parametrize(("year", "month", "part", "expected"), [
-    (2026, 4, "early", (date(2026, 4, 1), date(2026, 4, 10))),
-    (2026, 4, "mid", (date(2026, 4, 11), date(2026, 4, 20))),
-    (2026, 4, "late", (date(2026, 4, 21), date(2026, 4, 30))),
-    (2026, 4, None, (date(2026, 4, 1), date(2026, 4, 30))),
-    (2026, 12, "late", (date(2026, 12, 21), date(2026, 12, 31))),
-    (2024, 2, "late", (date(2024, 2, 21), date(2024, 2, 29))),
-    (2026, 2, "late", (date(2026, 2, 21), date(2026, 2, 28))),
-    (2026, 2, None, (date(2026, 2, 1), date(2026, 2, 28))),
-    (2000, 2, None, (date(2000, 2, 1), date(2000, 2, 29))),
-    (2100, 2, "late", (date(2100, 2, 21), date(2100, 2, 28))),
-])
-def test_month_part(year: int, month: int, part: str | None,
-                    expected: tuple[date, date]) -> None:
+
+@pytest.mark.parametrize(
+    ("year", "month", "part", "expected"),
+    [
+        (2026, 4, "early", (date(2026, 4, 1), date(2026, 4, 10))),
+        (2026, 4, "mid", (date(2026, 4, 11), date(2026, 4, 20))),
+        (2026, 4, "late", (date(2026, 4, 21), date(2026, 4, 30))),
+        (2026, 4, None, (date(2026, 4, 1), date(2026, 4, 30))),
+        (2026, 12, "late", (date(2026, 12, 21), date(2026, 12, 31))),
+        (2024, 2, "late", (date(2024, 2, 21), date(2024, 2, 29))),
+        (2026, 2, "late", (date(2026, 2, 21), date(2026, 2, 28))),
+        (2026, 2, None, (date(2026, 2, 1), date(2026, 2, 28))),
+        (2000, 2, None, (date(2000, 2, 1), date(2000, 2, 29))),
+        (2100, 2, "late", (date(2100, 2, 21), date(2100, 2, 28))),
+    ],
+)
+def test_month_part(year: int, month: int, part: str | None, expected: tuple[date, date]) -> None:
     assert month_part(year, month, part) == expected
 
 
@@ -240,22 +296,33 @@ def test_month_part_errors() -> None:
 
 # --- recurrence --------------------------------------------------------------------
 
+
 def test_rrule_second_saturday() -> None:
     assert expand_rrule("FREQ=MONTHLY;BYDAY=2SA", date(2026, 1, 1), date(2026, 6, 30)) == [
-        date(2026, 1, 10), date(2026, 2, 14), date(2026, 3, 14),
-        date(2026, 4, 11), date(2026, 5, 9), date(2026, 6, 13)]
+        date(2026, 1, 10),
+        date(2026, 2, 14),
+        date(2026, 3, 14),
+        date(2026, 4, 11),
+        date(2026, 5, 9),
+        date(2026, 6, 13),
+    ]
 
 
 def test_rrule_quarterly_and_prefix() -> None:
     expected = [date(2026, 1, 15), date(2026, 4, 15), date(2026, 7, 15), date(2026, 10, 15)]
     assert expand_rrule("FREQ=MONTHLY;INTERVAL=3", date(2026, 1, 15), date(2026, 12, 31)) == expected
-    assert expand_rrule("rrule:freq=monthly;interval=3;", date(2026, 1, 15),
-                        date(2026, 10, 15)) == expected  # prefix, case, trailing ';', inclusive
+    assert (
+        expand_rrule("rrule:freq=monthly;interval=3;", date(2026, 1, 15), date(2026, 10, 15)) == expected
+    )  # prefix, case, trailing ';', inclusive
 
 
 def test_rrule_weekly_with_exclusions() -> None:
-    got = expand_rrule("FREQ=WEEKLY;BYDAY=SA", date(2026, 1, 1), date(2026, 1, 31),
-                       exclude=[date(2026, 1, 17), datetime(2026, 1, 24, 9, 30), date(2026, 2, 7)])
+    got = expand_rrule(
+        "FREQ=WEEKLY;BYDAY=SA",
+        date(2026, 1, 1),
+        date(2026, 1, 31),
+        exclude=[date(2026, 1, 17), datetime(2026, 1, 24, 9, 30), date(2026, 2, 7)],
+    )
     assert got == [date(2026, 1, 3), date(2026, 1, 10), date(2026, 1, 31)]
 
 
@@ -267,9 +334,15 @@ def test_rrule_until_and_count() -> None:
     assert expand_rrule(rule, start, date(2026, 12, 31)) == expand_rrule(rule, start, None)
     assert expand_rrule("FREQ=WEEKLY;UNTIL=20260115T000000Z", start, None)[-1] == date(2026, 1, 15)
     assert expand_rrule("FREQ=YEARLY;COUNT=3", date(2024, 2, 29), None) == [
-        date(2024, 2, 29), date(2028, 2, 29), date(2032, 2, 29)]
+        date(2024, 2, 29),
+        date(2028, 2, 29),
+        date(2032, 2, 29),
+    ]
     assert expand_rrule("FREQ=MONTHLY;BYMONTHDAY=31", start, date(2026, 5, 31)) == [
-        date(2026, 1, 31), date(2026, 3, 31), date(2026, 5, 31)]
+        date(2026, 1, 31),
+        date(2026, 3, 31),
+        date(2026, 5, 31),
+    ]
     assert expand_rrule("FREQ=DAILY", date(2026, 3, 1), date(2026, 2, 1)) == []
 
 
@@ -286,23 +359,26 @@ def test_rrule_without_end() -> None:
         expand_rrule("FREQ=WEEKLY;BYDAY=SA", date(2026, 1, 1), None)
 
 
-@pytest.mark.parametrize(("rule", "message"), [
-    ("", "empty"),
-    ("RRULE:", "empty"),
-    ("BYDAY=SA", "needs FREQ"),
-    ("FREQ=FORTNIGHTLY", "needs FREQ"),
-    ("FREQ=HOURLY", "needs FREQ"),
-    ("FREQ=WEEKLY;BYDAY", "should look like NAME=VALUE"),
-    ("FREQ=WEEKLY;FREQ=DAILY", "FREQ twice"),
-    ("FREQ=WEEKLY;COUNT=2;UNTIL=20260201", "not both"),
-    ("FREQ=WEEKLY;COUNT=0", "COUNT .* whole number"),
-    ("FREQ=WEEKLY;INTERVAL=x", "INTERVAL .* whole number"),
-    ("FREQ=WEEKLY;UNTIL=tomorrow", "YYYYMMDD"),
-    ("FREQ=WEEKLY;UNTIL=20261340", "could not understand"),
-    ("FREQ=WEEKLY;BYDAY=XX", "could not understand the repeat rule 'FREQ=WEEKLY;BYDAY=XX'"),
-    ("FREQ=MONTHLY;BYDAY=9SA", "could not understand"),
-    ("FREQ=WEEKLY;COLOUR=RED", "could not understand"),
-])
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ("", "empty"),
+        ("RRULE:", "empty"),
+        ("BYDAY=SA", "needs FREQ"),
+        ("FREQ=FORTNIGHTLY", "needs FREQ"),
+        ("FREQ=HOURLY", "needs FREQ"),
+        ("FREQ=WEEKLY;BYDAY", "should look like NAME=VALUE"),
+        ("FREQ=WEEKLY;FREQ=DAILY", "FREQ twice"),
+        ("FREQ=WEEKLY;COUNT=2;UNTIL=20260201", "not both"),
+        ("FREQ=WEEKLY;COUNT=0", "COUNT .* whole number"),
+        ("FREQ=WEEKLY;INTERVAL=x", "INTERVAL .* whole number"),
+        ("FREQ=WEEKLY;UNTIL=tomorrow", "YYYYMMDD"),
+        ("FREQ=WEEKLY;UNTIL=20261340", "could not understand"),
+        ("FREQ=WEEKLY;BYDAY=XX", "could not understand the repeat rule 'FREQ=WEEKLY;BYDAY=XX'"),
+        ("FREQ=MONTHLY;BYDAY=9SA", "could not understand"),
+        ("FREQ=WEEKLY;COLOUR=RED", "could not understand"),
+    ],
+)
 def test_rrule_malformed(rule: str, message: str) -> None:
     with pytest.raises(DateError, match=message):
         expand_rrule(rule, date(2026, 1, 1), date(2026, 12, 31))
@@ -314,6 +390,7 @@ def test_date_error_is_value_error() -> None:
 
 
 # --- cross-checks against independent implementations --------------------------------
+
 
 @pytest.mark.parametrize("name", LUNAR)
 def test_lunar_festivals_match_lunardate(name: str) -> None:
@@ -355,5 +432,4 @@ def _solar_longitude_date(degrees: float, around: date) -> date:
 @pytest.mark.parametrize("year", YEARS)
 def test_solar_terms_match_ephem(year: int) -> None:
     assert festival_date("qingming", year) == _solar_longitude_date(15, date(year, 4, 5))
-    assert festival_date("winter-solstice", year) == _solar_longitude_date(
-        270, date(year, 12, 21))
+    assert festival_date("winter-solstice", year) == _solar_longitude_date(270, date(year, 12, 21))

@@ -65,8 +65,15 @@ FESTIVALS: tuple[str, ...] = tuple(_FESTIVALS)
 
 # getJieQiTable() spans two winters and gives the terms outside the core cycle pinyin
 # keys: "DONG_ZHI" is this December's 冬至 while "冬至" is last December's.
-_TERM_KEYS = {"DONG_ZHI": "冬至", "XIAO_HAN": "小寒", "DA_HAN": "大寒", "LI_CHUN": "立春",
-              "YU_SHUI": "雨水", "JING_ZHE": "惊蛰", "DA_XUE": "大雪"}
+_TERM_KEYS = {
+    "DONG_ZHI": "冬至",
+    "XIAO_HAN": "小寒",
+    "DA_HAN": "大寒",
+    "LI_CHUN": "立春",
+    "YU_SHUI": "雨水",
+    "JING_ZHE": "惊蛰",
+    "DA_XUE": "大雪",
+}
 _PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 # Sub-daily frequencies make no sense for whole-day dates and would multiply the work.
 _DATE_FREQS = ("YEARLY", "MONTHLY", "WEEKLY", "DAILY")
@@ -80,8 +87,10 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
 
 def _check_year(year: int) -> None:
     if year not in SUPPORTED_YEARS:
-        raise DateError(f"year {year} is out of range: the Chinese calendar is supported "
-                        f"from {SUPPORTED_YEARS[0]} to {SUPPORTED_YEARS[-1]}")
+        raise DateError(
+            f"year {year} is out of range: the Chinese calendar is supported "
+            f"from {SUPPORTED_YEARS[0]} to {SUPPORTED_YEARS[-1]}"
+        )
 
 
 def _festival(name: str) -> _Festival:
@@ -167,8 +176,7 @@ def lunar_to_solar(month: int, day: int, year: int, leap: bool = False) -> date:
     _check_year(year)
     for what, value, top in (("month", month, 12), ("day", day, 30)):
         if not 1 <= value <= top:
-            raise DateError(f"lunar {what} {value} does not exist; lunar {what}s are "
-                            f"numbered 1 to {top}")
+            raise DateError(f"lunar {what} {value} does not exist; lunar {what}s are numbered 1 to {top}")
     lunar_year = LunarYear.fromYear(year)
     # lunar_python numbers a leap month as the negative of the month it repeats.
     lunar_month = lunar_year.getMonth(-month if leap else month)
@@ -179,7 +187,8 @@ def lunar_to_solar(month: int, day: int, year: int, leap: bool = False) -> date:
     if day > lunar_month.getDayCount():
         raise DateError(
             f"the date {lunar_label(month, day, 'en', leap)} does not exist in lunar year "
-            f"{year}: that month has only {lunar_month.getDayCount()} days")
+            f"{year}: that month has only {lunar_month.getDayCount()} days"
+        )
     solar = Lunar.fromYmd(year, lunar_month.getMonth(), day).getSolar()
     return date(solar.getYear(), solar.getMonth(), solar.getDay())
 
@@ -202,8 +211,7 @@ def lunar_label(month: int, day: int, lang: str, leap: bool = False) -> str:
         DateError: for a month outside 1-12, a day outside 1-30 or an unknown language.
     """
     if not 1 <= month <= 12 or not 1 <= day <= 30:
-        raise DateError(f"lunar month {month}, day {day} does not exist; "
-                        "months run from 1 to 12 and days from 1 to 30")
+        raise DateError(f"lunar month {month}, day {day} does not exist; months run from 1 to 12 and days from 1 to 30")
     if _lang(lang) == "zh":
         return f"农历{'闰' if leap else ''}{LunarUtil.MONTH[month]}月{LunarUtil.DAY[day]}"
     return f"{_ordinal(day)} day of the {'leap ' if leap else ''}{_ordinal(month)} lunar month"
@@ -224,8 +232,7 @@ def month_part(year: int, month: int, part: str | None) -> tuple[date, date]:
     if part is None:
         return first, last
     if part not in _PARTS:  # e.g. "middle"
-        raise DateError(f"unknown part of the month '{part}'{_suggest(part, _PARTS)}; "
-                        "use 'early', 'mid' or 'late'")
+        raise DateError(f"unknown part of the month '{part}'{_suggest(part, _PARTS)}; use 'early', 'mid' or 'late'")
     start, end = _PARTS[part]
     return first.replace(day=start), first.replace(day=min(end, last.day))
 
@@ -256,8 +263,9 @@ def _parse_rule(rule: str) -> dict[str, str]:
     return parts
 
 
-def expand_rrule(rule: str, start: date, until: date | None, exclude: Iterable[date] = (),
-                 limit: int = 1000) -> list[date]:
+def expand_rrule(
+    rule: str, start: date, until: date | None, exclude: Iterable[date] = (), limit: int = 1000
+) -> list[date]:
     """List the dates of an RFC 5545 recurrence rule, sorted and without duplicates.
 
     Args:
@@ -292,7 +300,6 @@ def expand_rrule(rule: str, start: date, until: date | None, exclude: Iterable[d
     except (ValueError, IndexError, KeyError, TypeError, OverflowError) as err:
         raise DateError(f"could not understand the repeat rule '{rule}': {err}") from None
     if len(found) > limit:
-        raise DateError(f"the repeat rule '{rule}' gives more than {limit} dates; "
-                        "set an earlier end date or a COUNT")
+        raise DateError(f"the repeat rule '{rule}' gives more than {limit} dates; set an earlier end date or a COUNT")
     skipped = {d.date() if isinstance(d, datetime) else d for d in exclude}
     return sorted(set(found) - skipped)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Iterable, Mapping as AbcMapping
+from collections.abc import Callable, Iterable
+from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
@@ -73,7 +74,9 @@ class Fields:
             return None
         if not isinstance(node, Mapping):
             ctx.reporter.error(
-                node.pos, prefix, f"expected {what} written as 'key: value' lines, found {describe(node)}",
+                node.pos,
+                prefix,
+                f"expected {what} written as 'key: value' lines, found {describe(node)}",
                 "这里应是“键: 值”形式的若干行",
             )
             return None
@@ -122,13 +125,16 @@ class Fields:
                 continue
             allowed = sorted(self._seen)
             self.error(
-                key_node, key, f"unknown field '{key}'{suggest(key, allowed)} (known: {', '.join(allowed)})",
+                key_node,
+                key,
+                f"unknown field '{key}'{suggest(key, allowed)} (known: {', '.join(allowed)})",
                 "无法识别的字段名，请检查拼写",
             )
 
     # -- typed values -------------------------------------------------------------
-    def string(self, key: str, required: bool = False, pattern: re.Pattern[str] | None = None,
-               expected: str = "") -> str | None:
+    def string(
+        self, key: str, required: bool = False, pattern: re.Pattern[str] | None = None, expected: str = ""
+    ) -> str | None:
         """Plain text, optionally matching ``pattern``."""
         node = self.scalar(key, required)
         if node is None:
@@ -146,21 +152,32 @@ class Fields:
             return None
         return check_slug(node, self.name(key), self.ctx.reporter)
 
-    def integer(self, key: str, required: bool = False, minimum: int | None = None,
-                maximum: int | None = None, unit: str = "") -> int | None:
+    def integer(
+        self, key: str, required: bool = False, minimum: int | None = None, maximum: int | None = None, unit: str = ""
+    ) -> int | None:
         """A whole number within bounds."""
         node = self.scalar(key, required)
         if node is None:
             return None
         text = node.value.strip().replace("_", "")
         if not re.fullmatch(r"[+-]?\d+", text) or node.quoted:
-            self.error(node, key, f"expected a whole number{unit and ' of ' + unit}, found '{node.value}'",
-                       "请填写阿拉伯数字，例如 260")
+            self.error(
+                node,
+                key,
+                f"expected a whole number{unit and ' of ' + unit}, found '{node.value}'",
+                "请填写阿拉伯数字，例如 260",
+            )
             return None
         return self._bounded(node, key, int(text), minimum, maximum)
 
-    def number(self, key: str, required: bool = False, minimum: float | None = None,
-               maximum: float | None = None, unit: str = "") -> float | None:
+    def number(
+        self,
+        key: str,
+        required: bool = False,
+        minimum: float | None = None,
+        maximum: float | None = None,
+        unit: str = "",
+    ) -> float | None:
         """A decimal number within bounds."""
         node = self.scalar(key, required)
         if node is None:
@@ -170,8 +187,12 @@ class Fields:
                 raise ValueError
             value = float(node.value.strip())
         except ValueError:
-            self.error(node, key, f"expected a number{unit and ' of ' + unit}, found '{node.value}'",
-                       "请填写阿拉伯数字，例如 39.608")
+            self.error(
+                node,
+                key,
+                f"expected a number{unit and ' of ' + unit}, found '{node.value}'",
+                "请填写阿拉伯数字，例如 39.608",
+            )
             return None
         if value != value or value in (float("inf"), float("-inf")):
             self.error(node, key, f"expected a number, found '{node.value}'", "请填写阿拉伯数字")
@@ -196,8 +217,12 @@ class Fields:
         if value in ("true", "false") and not node.quoted:
             return value == "true"
         slip = " (YAML reads yes/no inconsistently, so this project asks for true/false)"
-        self.error(node, key, f"expected true or false, found '{node.value}'"
-                   + (slip if value in _BOOL_SLIPS else ""), "请填写 true（是）或 false（否）")
+        self.error(
+            node,
+            key,
+            f"expected true or false, found '{node.value}'" + (slip if value in _BOOL_SLIPS else ""),
+            "请填写 true（是）或 false（否）",
+        )
         return default
 
     def date(self, key: str, required: bool = False) -> dt.date | None:
@@ -207,8 +232,9 @@ class Fields:
             return None
         return parse_date(node, self.name(key), self.ctx.reporter)
 
-    def choice(self, key: str, choices: AbcMapping[str, object] | Iterable[str], what: str,
-               required: bool = False) -> str | None:
+    def choice(
+        self, key: str, choices: AbcMapping[str, object] | Iterable[str], what: str, required: bool = False
+    ) -> str | None:
         """One of a set of ids."""
         node = self.scalar(key, required)
         if node is None:
@@ -239,8 +265,12 @@ class Fields:
             return list(enumerate(node.items))
         if single_ok and isinstance(node, Scalar):
             return [(0, node)]
-        self.error(node, key, f"expected a list ('- item' lines or [a, b]), found {describe(node)}",
-                   "这里应是列表：每项一行，以“- ”开头")
+        self.error(
+            node,
+            key,
+            f"expected a list ('- item' lines or [a, b]), found {describe(node)}",
+            "这里应是列表：每项一行，以“- ”开头",
+        )
         return []
 
     def sub(self, key: str, what: str, required: bool = False) -> Fields | None:
@@ -281,9 +311,12 @@ def check_slug(node: Scalar, fieldname: str, reporter: Reporter) -> str | None:
         return value
     better = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
     tip = f"; for example '{better}'" if better and better != value else ""
-    reporter.error(node.pos, fieldname,
-                   f"an id may hold only lowercase letters a-z, digits and hyphens, found '{value}'{tip}",
-                   "编号只能用小写英文字母、数字和连字符，例如 jinxiu-auditorium")
+    reporter.error(
+        node.pos,
+        fieldname,
+        f"an id may hold only lowercase letters a-z, digits and hyphens, found '{value}'{tip}",
+        "编号只能用小写英文字母、数字和连字符，例如 jinxiu-auditorium",
+    )
     return None
 
 
@@ -292,9 +325,12 @@ def check_choice(node: Scalar, fieldname: str, known: list[str], what: str, repo
     value = node.value.strip()
     if value in known:
         return value
-    reporter.error(node.pos, fieldname,
-                   f"unknown {what} '{value}'{suggest(value, known)} (known: {', '.join(known)})",
-                   "不在可选范围内；如需新增，请在 data/taxonomies.yml 中添加")
+    reporter.error(
+        node.pos,
+        fieldname,
+        f"unknown {what} '{value}'{suggest(value, known)} (known: {', '.join(known)})",
+        "不在可选范围内；如需新增，请在 data/taxonomies.yml 中添加",
+    )
     return None
 
 
@@ -302,15 +338,20 @@ def parse_date(node: Scalar, fieldname: str, reporter: Reporter) -> dt.date | No
     """A real date written YYYY-MM-DD; February 30th is reported as such."""
     m = _DATE.match(node.value.strip())
     if not m:
-        reporter.error(node.pos, fieldname, f"expected a date written YYYY-MM-DD, found '{node.value}'",
-                       "日期请写成 2026-05-01 这样的格式")
+        reporter.error(
+            node.pos,
+            fieldname,
+            f"expected a date written YYYY-MM-DD, found '{node.value}'",
+            "日期请写成 2026-05-01 这样的格式",
+        )
         return None
     year, month, day = (int(g) for g in m.groups())
     try:
         return dt.date(year, month, day)
     except ValueError:
-        reporter.error(node.pos, fieldname, f"'{node.value}' is not a real date",
-                       "这一天不存在，请核对日期（例如 2 月没有 30 日）")
+        reporter.error(
+            node.pos, fieldname, f"'{node.value}' is not a real date", "这一天不存在，请核对日期（例如 2 月没有 30 日）"
+        )
         return None
 
 
@@ -320,24 +361,34 @@ def read_text(node: Node, fieldname: str, ctx: Context) -> LText | None:
     if isinstance(node, Scalar):
         return LText(((ctx.default_language, node.value.strip()),)) if node.value.strip() else None
     if isinstance(node, Sequence):
-        reporter.error(node.pos, fieldname, "expected text, found a list; quote text that starts with '['",
-                       "这里应填写文字；以“[”开头的文字请加引号")
+        reporter.error(
+            node.pos,
+            fieldname,
+            "expected text, found a list; quote text that starts with '['",
+            "这里应填写文字；以“[”开头的文字请加引号",
+        )
         return None
     values: list[tuple[str, str]] = []
     for lang, (key, value) in node.entries.items():
         if lang not in ctx.languages:
             if isinstance(value, Scalar) and value.is_null:
                 msg = f"'{lang}' is read as a language of its own; quote text that holds a comma"
-                reporter.error(key.pos, fieldname, msg, "文字里有逗号时，请给整段文字加引号，例如 en: \"Jinxiu, Dongsheng\"")
+                reporter.error(
+                    key.pos, fieldname, msg, '文字里有逗号时，请给整段文字加引号，例如 en: "Jinxiu, Dongsheng"'
+                )
             else:
-                reporter.error(key.pos, fieldname,
-                               f"unknown language '{lang}'{suggest(lang, ctx.languages)} "
-                               f"(this site's languages: {', '.join(ctx.languages)})",
-                               "语言代码应为 zh（中文）或 en（英文）")
+                reporter.error(
+                    key.pos,
+                    fieldname,
+                    f"unknown language '{lang}'{suggest(lang, ctx.languages)} "
+                    f"(this site's languages: {', '.join(ctx.languages)})",
+                    "语言代码应为 zh（中文）或 en（英文）",
+                )
             continue
         if not isinstance(value, Scalar):
-            reporter.error(value.pos, f"{fieldname}.{lang}", f"expected text, found {describe(value)}",
-                           "这里应填写文字")
+            reporter.error(
+                value.pos, f"{fieldname}.{lang}", f"expected text, found {describe(value)}", "这里应填写文字"
+            )
             continue
         if value.value.strip():
             values.append((lang, value.value.strip()))
@@ -352,13 +403,17 @@ def check_image(node: Scalar, fieldname: str, ctx: Context) -> str | None:
     value = node.value.strip()
     path = PurePosixPath(value)
     if path.is_absolute() or ".." in path.parts or "\\" in value or re.match(r"^[a-z]+:", value):
-        ctx.reporter.error(node.pos, fieldname,
-                           f"an image path must stay inside content/, found '{value}'",
-                           "图片路径应相对于 content/ 文件夹，例如 images/halls/stage.jpg")
+        ctx.reporter.error(
+            node.pos,
+            fieldname,
+            f"an image path must stay inside content/, found '{value}'",
+            "图片路径应相对于 content/ 文件夹，例如 images/halls/stage.jpg",
+        )
         return None
     if path.suffix.lower() not in _IMAGE_SUFFIXES:
-        ctx.reporter.error(node.pos, fieldname,
-                           f"expected a JPEG, PNG, WebP or GIF image, found '{value}'", "图片格式应为 jpg 或 png")
+        ctx.reporter.error(
+            node.pos, fieldname, f"expected a JPEG, PNG, WebP or GIF image, found '{value}'", "图片格式应为 jpg 或 png"
+        )
         return None
     if ctx.content_dir is not None:
         target = ctx.content_dir / path
@@ -366,7 +421,11 @@ def check_image(node: Scalar, fieldname: str, ctx: Context) -> str | None:
             near = ""
             if target.parent.is_dir():
                 near = suggest(path.name, sorted(p.name for p in target.parent.iterdir()))
-            ctx.reporter.error(node.pos, fieldname, f"the image 'content/{value}' does not exist{near}",
-                               "找不到这张图片，请检查文件名和文件夹（注意大小写）")
+            ctx.reporter.error(
+                node.pos,
+                fieldname,
+                f"the image 'content/{value}' does not exist{near}",
+                "找不到这张图片，请检查文件名和文件夹（注意大小写）",
+            )
             return None
     return value

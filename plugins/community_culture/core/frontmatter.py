@@ -28,12 +28,19 @@ def check_front_matter(content_dir: Path, root: Path, reporter: Reporter) -> int
             continue
         m = _FENCE.match(text)
         if m is None:
-            reporter.error(Position(display, 1, 1), "front matter",
-                           "the front matter opened by '---' on line 1 is never closed by another '---'",
-                           "页首的 --- 需要另一行 --- 来结束")
+            reporter.error(
+                Position(display, 1, 1),
+                "front matter",
+                "the front matter opened by '---' on line 1 is never closed by another '---'",
+                "页首的 --- 需要另一行 --- 来结束",
+            )
             continue
         node = parse_yaml(m.group(1), display, reporter, line_offset=1)
         if node is not None and not isinstance(node, Mapping):
-            reporter.error(node.pos, "front matter", "expected 'key: value' lines between the '---' lines",
-                           "页首信息应是“键: 值”形式")
+            reporter.error(
+                node.pos,
+                "front matter",
+                "expected 'key: value' lines between the '---' lines",
+                "页首信息应是“键: 值”形式",
+            )
     return count

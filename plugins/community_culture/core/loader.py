@@ -126,7 +126,8 @@ def read_text(path: Path, display: str, reporter: Reporter) -> str | None:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             reporter.error(
-                Position(display), "",
+                Position(display),
+                "",
                 f"the file is {size // 1024} KiB; data files may be at most {MAX_FILE_BYTES // 1024} KiB",
                 "文件过大，请拆分成几个文件",
             )
@@ -141,7 +142,8 @@ def read_text(path: Path, display: str, reporter: Reporter) -> str | None:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         reporter.error(
-            Position(display, line, col), "",
+            Position(display, line, col),
+            "",
             "the file is not UTF-8 text (was it saved as GBK or from Word?)",
             "请用 UTF-8 编码保存文件",
         )
@@ -176,13 +178,14 @@ def parse_yaml(text: str, display: str, reporter: Reporter, line_offset: int = 0
         line = text.count("\n", 0, bad.start()) + 1
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         reporter.error(
-            Position(display, line + line_offset, col), "",
+            Position(display, line + line_offset, col),
+            "",
             f"an invisible control character (U+{ord(bad.group()):04X}) is in the text",
             "文中有看不见的控制字符，常见于从网页或 Word 复制粘贴；请删掉后重新输入",
         )
         return None
     try:
-        root = yaml.compose(text, Loader=_Loader)  # noqa: S506 - CSafeLoader/SafeLoader only
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         _report_syntax(exc, text, display, reporter, line_offset)
         return None
@@ -193,32 +196,37 @@ def parse_yaml(text: str, display: str, reporter: Reporter, line_offset: int = 0
         return Mapping({}, Position(display, 1 + line_offset, 1))
     # Anchors, aliases and tags leave no trace in composed nodes that is both cheap
     # and certain, so scan the event stream - but only when the text could hold one.
-    if any(ch in text for ch in "&*!"):
-        if not _check_events(text, display, reporter, line_offset):
-            return None
+    if any(ch in text for ch in "&*!") and not _check_events(text, display, reporter, line_offset):
+        return None
     return _convert(root, display, reporter, line_offset)
 
 
 def _check_events(text: str, display: str, reporter: Reporter, line_offset: int) -> bool:
     ok = True
-    for event in yaml.parse(text, Loader=_Loader):  # noqa: S506
+    for event in yaml.parse(text, Loader=_Loader):
         mark = event.start_mark
-        pos = Position(display, mark.line + 1 + line_offset, mark.column + 1)
+        pos = Position(display, mark.line + 1 + line_offset, mark.column + 1) if mark else Position(display)
         if isinstance(event, yaml.AliasEvent):
             reporter.error(
-                pos, "", f"a YAML alias (*{event.anchor}) is not allowed here; write the value out",
+                pos,
+                "",
+                f"a YAML alias (*{event.anchor}) is not allowed here; write the value out",
                 "不支持 YAML 的锚点和引用（& 和 *），请直接写出内容；若 * 是正文，请给整段文字加引号",
             )
             ok = False
         elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
             reporter.error(
-                pos, "", f"a YAML anchor (&{event.anchor}) is not allowed here",
+                pos,
+                "",
+                f"a YAML anchor (&{event.anchor}) is not allowed here",
                 "不支持 YAML 的锚点（&），若 & 是正文，请给整段文字加引号",
             )
             ok = False
         elif isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag not in (None, "!"):
             reporter.error(
-                pos, "", f"a YAML tag ({event.tag}) is not allowed here",
+                pos,
+                "",
+                f"a YAML tag ({event.tag}) is not allowed here",
                 "不支持以 ! 开头的 YAML 标记；若 ! 是正文，请给整段文字加引号",
             )
             ok = False
@@ -241,7 +249,8 @@ def _convert(node: yaml.Node, display: str, reporter: Reporter, line_offset: int
         if key.value in entries:
             first = entries[key.value][0].pos.line
             reporter.error(
-                key.pos, key.value,
+                key.pos,
+                key.value,
                 f"the key '{key.value}' appears twice in the same block (first on line {first})",
                 f"同一层级中“{key.value}”出现了两次，请删除或合并其中一个",
             )

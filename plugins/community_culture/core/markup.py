@@ -13,8 +13,32 @@ import markdown
 import nh3
 
 _TAGS = set(nh3.ALLOWED_TAGS) | {
-    "figure", "figcaption", "details", "summary", "mark", "ins", "del", "sub", "sup", "small", "span", "div",
-    "table", "thead", "tbody", "tr", "th", "td", "caption", "img", "hr", "br", "dl", "dt", "dd", "abbr",
+    "figure",
+    "figcaption",
+    "details",
+    "summary",
+    "mark",
+    "ins",
+    "del",
+    "sub",
+    "sup",
+    "small",
+    "span",
+    "div",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "img",
+    "hr",
+    "br",
+    "dl",
+    "dt",
+    "dd",
+    "abbr",
 }
 _COMMON = {"class", "id", "lang", "title", "dir"}
 _ATTRIBUTES: dict[str, set[str]] = {
@@ -30,15 +54,17 @@ _SCHEMES = {"http", "https", "mailto", "tel"}
 
 def sanitize(html: str) -> str:
     """Remove scripts, event handlers, styles and unsafe URLs from ``html``."""
-    return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
-                     link_rel="noopener noreferrer")
+    return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES, link_rel="noopener noreferrer")
 
 
 class MarkdownRenderer:
     """Renders Markdown fields with one reusable converter (building one per field is slow)."""
 
-    def __init__(self, extensions: Sequence[Any] = ("tables", "attr_list", "md_in_html"),
-                 configs: Mapping[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        extensions: Sequence[Any] = ("tables", "attr_list", "md_in_html"),
+        configs: Mapping[str, Any] | None = None,
+    ) -> None:
         # Extensions that rewrite the whole page (table of contents anchors) are
         # harmless on fragments, so the site's list is taken as it is.
         self._md = markdown.Markdown(extensions=list(extensions), extension_configs=dict(configs or {}))

@@ -59,10 +59,7 @@ class Problem:
             if self.pos.col:
                 # Keep tabs and wide characters aligned: reuse the line's own
                 # whitespace and pad CJK characters with two columns.
-                pad = "".join(
-                    ch if ch == "\t" else ("  " if _is_wide(ch) else " ")
-                    for ch in text[: self.pos.col - 1]
-                )
+                pad = "".join(ch if ch == "\t" else ("  " if _is_wide(ch) else " ") for ch in text[: self.pos.col - 1])
                 lines.append(f"    {pad}^")
         if self.hint:
             lines.append(f"    提示：{self.hint}")
@@ -74,9 +71,13 @@ class Problem:
 
 
 def _is_wide(ch: str) -> bool:
-    return "\u1100" <= ch and (
-        "\u2e80" <= ch <= "\ua4cf" or "\uac00" <= ch <= "\ud7a3" or "\uf900" <= ch <= "\ufaff"
-        or "\ufe30" <= ch <= "\ufe4f" or "\uff00" <= ch <= "\uff60" or "\uffe0" <= ch <= "\uffe6"
+    return ch >= "\u1100" and (
+        "\u2e80" <= ch <= "\ua4cf"
+        or "\uac00" <= ch <= "\ud7a3"
+        or "\uf900" <= ch <= "\ufaff"
+        or "\ufe30" <= ch <= "\ufe4f"
+        or "\uff00" <= ch <= "\uff60"
+        or "\uffe0" <= ch <= "\uffe6"
     )
 
 

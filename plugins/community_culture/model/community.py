@@ -61,8 +61,9 @@ def load_community(data_dir: Path, root: Path, ctx: Context) -> Community | None
     path = data_dir / "community.yml"
     display = path.relative_to(root).as_posix()
     if not path.is_file():
-        ctx.reporter.error(Position(display), "", "the community profile is missing",
-                           "缺少社区基本情况文件 data/community.yml")
+        ctx.reporter.error(
+            Position(display), "", "the community profile is missing", "缺少社区基本情况文件 data/community.yml"
+        )
         return None
     f = Fields.open(load_yaml(path, display, ctx.reporter), ctx, "", "the community profile")
     if f is None:
@@ -75,8 +76,12 @@ def load_community(data_dir: Path, root: Path, ctx: Context) -> Community | None
             zoneinfo.ZoneInfo(tz_node.value.strip())
             timezone = tz_node.value.strip()
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            f.error(tz_node, "timezone", f"unknown time zone '{tz_node.value}' (for example Asia/Shanghai)",
-                    "时区请填写 Asia/Shanghai")
+            f.error(
+                tz_node,
+                "timezone",
+                f"unknown time zone '{tz_node.value}' (for example Asia/Shanghai)",
+                "时区请填写 Asia/Shanghai",
+            )
     community = Community(
         name=name or LText((("zh", "?"),)),
         district=f.text("district"),

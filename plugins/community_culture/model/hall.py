@@ -121,11 +121,15 @@ def load_standards(data_dir: Path, root: Path, ctx: Context, tax: Taxonomies) ->
         f = Fields.open(load_yaml(path, display, ctx.reporter), ctx, "", "standards by hall kind")
         if f is None:
             continue
-        for kind in f.node.keys():
+        for kind in list(f.node.entries):
             sub = f.sub(kind, f"the standard for '{kind}'")
             if kind not in tax.hall_kinds:
-                f.error(f.node.entries[kind][0], kind, f"unknown hall kind '{kind}' "
-                        f"(known: {', '.join(tax.hall_kinds)})", "场馆类型不在可选范围内")
+                f.error(
+                    f.node.entries[kind][0],
+                    kind,
+                    f"unknown hall kind '{kind}' (known: {', '.join(tax.hall_kinds)})",
+                    "场馆类型不在可选范围内",
+                )
                 continue
             if sub is None:
                 continue
@@ -152,9 +156,13 @@ def load_halls(data_dir: Path, root: Path, ctx: Context, tax: Taxonomies) -> dic
         display = path.relative_to(root).as_posix()
         hall_id = path.stem
         if not SLUG.match(hall_id):
-            ctx.reporter.error(Position(display), "", f"the file name '{path.name}' must be a valid id "
-                               "(lowercase letters, digits, hyphens), because it becomes the page address",
-                               "文件名即场馆编号，只能用小写英文字母、数字和连字符")
+            ctx.reporter.error(
+                Position(display),
+                "",
+                f"the file name '{path.name}' must be a valid id "
+                "(lowercase letters, digits, hyphens), because it becomes the page address",
+                "文件名即场馆编号，只能用小写英文字母、数字和连字符",
+            )
             continue
         f = Fields.open(load_yaml(path, display, ctx.reporter), ctx, "", "a hall")
         if f is None:
@@ -183,10 +191,12 @@ def read_hall(f: Fields, hall_id: str, tax: Taxonomies) -> Hall | None:
         hours = parse_opening_hours(hours_node.value)
         if hours.rules is None:
             f.ctx.reporter.warning(
-                hours_node.pos, f.name("opening_hours"),
+                hours_node.pos,
+                f.name("opening_hours"),
                 f"'{hours_node.value}' is shown as written: only weekday ranges, times, 'off', 'PH' and '24/7' "
                 "are put into words (for example 'Mo-Fr 08:30-12:00,14:30-18:00; Sa,Su 09:00-17:00')",
-                "开放时间将按原文显示；建议写成 Mo-Fr 08:30-17:30 这样的格式")
+                "开放时间将按原文显示；建议写成 Mo-Fr 08:30-17:30 这样的格式",
+            )
     hall = Hall(
         id=hall_id,
         name=name or LText(((f.ctx.default_language, hall_id),)),
@@ -212,7 +222,10 @@ def read_photo(f: Fields) -> Photo | None:
     src = f.image("src", required=True)
     photo = Photo(src or "", f.text("caption"), f.text("credit"))
     if src and photo.caption is None:
-        f.ctx.reporter.warning(f.node.pos, f.name("caption"),
-                               "a photo without a caption has no text for blind readers",
-                               "请为照片写一句说明，它也是读屏软件朗读的替代文字")
+        f.ctx.reporter.warning(
+            f.node.pos,
+            f.name("caption"),
+            "a photo without a caption has no text for blind readers",
+            "请为照片写一句说明，它也是读屏软件朗读的替代文字",
+        )
     return photo if src else None

@@ -18,8 +18,10 @@ _DAY_NAMES = {
 }
 _TIME = r"(?:[01]\d|2[0-4]):[0-5]\d"
 _SPAN = re.compile(rf"^({_TIME})-({_TIME})$")
-_DAYSEL = re.compile(r"^(?:PH|(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?)"
-                     r"(?:,(?:PH|(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?))*$")
+_DAYSEL = re.compile(
+    r"^(?:PH|(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?)"
+    r"(?:,(?:PH|(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?))*$"
+)
 
 
 @dataclass(frozen=True)

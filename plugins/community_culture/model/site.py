@@ -84,8 +84,9 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
     if options.content_dir.is_dir():
         check_front_matter(options.content_dir, root, reporter)
     else:
-        reporter.error(Position(_rel(options.content_dir, root)), "", "the content folder does not exist",
-                       "找不到 content 文件夹")
+        reporter.error(
+            Position(_rel(options.content_dir, root)), "", "the content folder does not exist", "找不到 content 文件夹"
+        )
     problems = reporter.problems
     if problems.errors or community is None:
         return None, problems
@@ -100,12 +101,16 @@ def _report_unknown_entries(data: Path, root: Path, reporter: Reporter) -> None:
         if entry.name.startswith(".") or entry.name in KNOWN_DATA:
             continue
         if entry.suffix == ".yaml" and entry.with_suffix(".yml").name in KNOWN_DATA:
-            reporter.error(Position(_rel(entry, root)), "", f"name the file '{entry.stem}.yml' (with .yml)",
-                           "文件扩展名请用 .yml")
+            reporter.error(
+                Position(_rel(entry, root)), "", f"name the file '{entry.stem}.yml' (with .yml)", "文件扩展名请用 .yml"
+            )
             continue
-        reporter.warning(Position(_rel(entry, root)), "",
-                         f"'{entry.name}' is not read by the site{suggest(entry.name, KNOWN_DATA)}",
-                         "这个文件或文件夹不会被网站读取，请检查名称")
+        reporter.warning(
+            Position(_rel(entry, root)),
+            "",
+            f"'{entry.name}' is not read by the site{suggest(entry.name, KNOWN_DATA)}",
+            "这个文件或文件夹不会被网站读取，请检查名称",
+        )
 
 
 def _rel(path: Path, root: Path) -> str:

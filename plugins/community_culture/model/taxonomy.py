@@ -63,8 +63,12 @@ def load_taxonomies(data_dir: Path, root: Path, ctx: Context) -> Taxonomies:
                     continue
                 label = read_text(value, f"{group}.{term}", ctx)
                 if label is None:
-                    ctx.reporter.error(value.pos, f"{group}.{term}", "needs a label, e.g. {zh: 舞台, en: Stage}",
-                                       "请填写名称，例如 {zh: 舞台, en: Stage}")
+                    ctx.reporter.error(
+                        value.pos,
+                        f"{group}.{term}",
+                        "needs a label, e.g. {zh: 舞台, en: Stage}",
+                        "请填写名称，例如 {zh: 舞台, en: Stage}",
+                    )
                     continue
                 merged[group][term] = label
         f.finish()

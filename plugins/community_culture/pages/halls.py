@@ -16,12 +16,25 @@ def contribute(site: Site, plan: Plan) -> None:
     assessments = {hall_id: assess(hall, site.standards) for hall_id, hall in site.halls.items()}
     groups = group_by_kind(site)
     for lang in site.options.languages:
-        plan.pages.append(PageSpec("halls/", lang, "culture/halls.html", translate(lang, default, "halls"),
-                                   {"groups": groups, "assessments": assessments}))
+        plan.pages.append(
+            PageSpec(
+                "halls/",
+                lang,
+                "culture/halls.html",
+                translate(lang, default, "halls"),
+                {"groups": groups, "assessments": assessments},
+            )
+        )
         for hall in site.halls.values():
-            plan.pages.append(PageSpec(f"halls/{hall.id}/", lang, "culture/hall.html",
-                                       hall.name.get(lang, default),
-                                       {"hall": hall, "assessment": assessments[hall.id]}))
+            plan.pages.append(
+                PageSpec(
+                    f"halls/{hall.id}/",
+                    lang,
+                    "culture/hall.html",
+                    hall.name.get(lang, default),
+                    {"hall": hall, "assessment": assessments[hall.id]},
+                )
+            )
     plan.assets.append(Asset("data/halls.json", lambda: halls_json(site)))
 
 
@@ -38,18 +51,20 @@ def halls_json(site: Site) -> bytes:
     rows = []
     for hall in site.halls.values():
         result = assess(hall, site.standards)
-        rows.append({
-            "id": hall.id,
-            "url": f"{base}halls/{hall.id}/",
-            "kind": hall.kind,
-            "name": hall.name.as_dict(),
-            "area_m2": _number(hall.area_m2),
-            "seats": hall.seats,
-            "facilities": list(hall.facilities),
-            "functions": list(hall.functions),
-            "location": {"lat": hall.location.lat, "lon": hall.location.lon} if hall.location else None,
-            "standard": {"kind": hall.kind, "met": result.met, "missing": result.missing},
-        })
+        rows.append(
+            {
+                "id": hall.id,
+                "url": f"{base}halls/{hall.id}/",
+                "kind": hall.kind,
+                "name": hall.name.as_dict(),
+                "area_m2": _number(hall.area_m2),
+                "seats": hall.seats,
+                "facilities": list(hall.facilities),
+                "functions": list(hall.functions),
+                "location": {"lat": hall.location.lat, "lon": hall.location.lon} if hall.location else None,
+                "standard": {"kind": hall.kind, "met": result.met, "missing": result.missing},
+            }
+        )
     return (json.dumps(rows, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
 
 

@@ -7,6 +7,7 @@ files, and another engine could do the same.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,11 +65,14 @@ class Plan:
         return {p.url(default_lang): p for p in self.pages}
 
 
+CONTRIBUTORS: tuple[str, ...] = ("home", "halls", "sections")
+"""Page modules under ``pages/`` that add pages and files, in order; ``sections`` last,
+as it fills in an index for every section no other module has planned."""
+
+
 def build_plan(site: Site) -> Plan:
     """Ask every content type for its pages and files, in a fixed order."""
-    from . import halls, home, sections
-
     plan = Plan()
-    for contribute in (home.contribute, halls.contribute, sections.contribute):
-        contribute(site, plan)
+    for name in CONTRIBUTORS:
+        importlib.import_module(f"{__package__}.{name}").contribute(site, plan)
     return plan

@@ -105,8 +105,13 @@ class Helpers:
 class Renderer:
     """Renders page bodies for one build."""
 
-    def __init__(self, site: Site, search_path: Sequence[str], markdown: MarkdownRenderer | None = None,
-                 image_sizes: Mapping[str, tuple[int, int]] | None = None) -> None:
+    def __init__(
+        self,
+        site: Site,
+        search_path: Sequence[str],
+        markdown: MarkdownRenderer | None = None,
+        image_sizes: Mapping[str, tuple[int, int]] | None = None,
+    ) -> None:
         self.site = site
         self.markdown = markdown or MarkdownRenderer()
         self.image_sizes = dict(image_sizes or {})

@@ -1,10 +1,18 @@
 """Interface strings of our templates, per language.
 
-Material translates its own interface; these are the words our pages add. A
-language missing here falls back to the default language's strings, key by key.
+Material translates its own interface; these are the words our pages add. The
+common ones (and the halls') live here; each other content type keeps its own in a
+``STRINGS`` table of its page module, listed in ``SECTION_MODULES``. A language
+missing a key falls back to the default language's string.
 """
 
 from __future__ import annotations
+
+import functools
+import importlib
+
+SECTION_MODULES: tuple[str, ...] = ()
+"""Page modules (under ``pages/``) that carry a ``STRINGS`` table of their own."""
 
 STRINGS: dict[str, dict[str, str]] = {
     "zh": {
@@ -136,8 +144,19 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+@functools.cache
+def tables() -> dict[str, dict[str, str]]:
+    """Every string by language: the common table merged with each content type's."""
+    merged = {lang: dict(table) for lang, table in STRINGS.items()}
+    for name in SECTION_MODULES:
+        module = importlib.import_module(f"{__package__}.{name}")
+        for lang, table in module.STRINGS.items():
+            merged.setdefault(lang, {}).update(table)
+    return merged
+
+
 def translate(lang: str, default: str, key: str, **values: object) -> str:
     """The string ``key`` in ``lang`` (falling back to ``default``), formatted with ``values``."""
-    table = STRINGS.get(lang, {})
-    text = table.get(key) or STRINGS.get(default, {}).get(key) or key
+    merged = tables()
+    text = merged.get(lang, {}).get(key) or merged.get(default, {}).get(key) or key
     return text.format(**values) if values else text

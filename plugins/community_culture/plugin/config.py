@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
@@ -18,7 +20,7 @@ class CultureConfig(Config):
     languages = c.ListOfItems(c.Type(str), default=["zh", "en"])
     """Language codes; the first is the default, served at the site root, the others under ``/<code>/``."""
 
-    as_of = c.Optional(c.Type(str))
+    as_of = c.Optional(c.Type((str, datetime.date)))
     """``YYYY-MM-DD``: compute ages and "upcoming" as of this date, for reproducible builds."""
 
     strict = c.Type(bool, default=False)

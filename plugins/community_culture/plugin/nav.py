@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -38,32 +38,42 @@ class TwinSection(Section):
         self._fallback = value
 
 
+def page_url(file: File) -> str:
+    """A page's URL relative to the site root, with the home page as ``""`` (MkDocs says ``./``)."""
+    return "" if file.url in ("./", ".") else file.url
+
+
 def default_items(files: Files, languages: Iterable[str]) -> list[Page]:
     """Home, the section indexes, then other top-level hand-written pages, in that order."""
-    by_url = {f.url: f for f in files.documentation_pages()}
+    by_url = {page_url(f): f for f in files.documentation_pages()}
     others = tuple(f"{lang}/" for lang in languages)
     wanted = ["", *SECTIONS]
     extra = sorted(
-        url for url in by_url
-        if url not in wanted and url.count("/") <= 1 and not url.startswith(others) and url != "404.html"
+        url
+        for url in by_url
+        if url not in wanted
+        and url.count("/") <= 1
+        and not url.startswith(others)
+        and url != "404.html"
         and url.endswith("/")
     )
     return [_page(by_url[url]) for url in (*wanted, *extra) if url in by_url]
 
 
-def _page(file) -> Page:  # type: ignore[no-untyped-def]
+def _page(file: File) -> Page:
     page = file.page
+    assert page is not None
     page.parent = None
     return page
 
 
 def mirror(items: list, lang: str, files: Files) -> list:
     """The items of the default navigation with each page replaced by its ``lang`` twin."""
-    by_url = {f.url: f for f in files.documentation_pages()}
+    by_url = {page_url(f): f for f in files.documentation_pages()}
     out: list = []
     for item in items:
         if isinstance(item, Page):
-            twin = by_url.get(f"{lang}/{item.url}")
+            twin = by_url.get(f"{lang}/{page_url(item.file)}")
             if twin is not None and twin.page is not None:
                 out.append(_page(twin))
             else:
@@ -71,10 +81,14 @@ def mirror(items: list, lang: str, files: Files) -> list:
         elif isinstance(item, Section):
             children = mirror(item.children, lang, files)
             first = next((c for c in children if isinstance(c, Page)), None)
-            out.append(TwinSection(item.title, children, lambda p=first: p.title if p is not None else None))
+            out.append(TwinSection(item.title, children, _title_of(first)))
         else:
             out.append(item)
     return out
+
+
+def _title_of(page: Page | None) -> Callable[[], str | None]:
+    return lambda: page.title if page is not None else None
 
 
 def link_up(items: list) -> Navigation:

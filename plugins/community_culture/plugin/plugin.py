@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from ..core.markup import MarkdownRenderer
 from ..core.media import IMAGE_SUFFIXES, ImageError, make_web_image
@@ -80,8 +81,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         if not self.config.enabled:
             return config
         if not config.use_directory_urls:
-            raise PluginError("community-culture: `use_directory_urls` must stay true: the page addresses "
-                              "(/halls/<id>/) are printed as QR codes and must not change.")
+            raise PluginError(
+                "community-culture: `use_directory_urls` must stay true: the page addresses "
+                "(/halls/<id>/) are printed as QR codes and must not change."
+            )
         root = Path(config.config_file_path or ".").resolve().parent
         options = Options(
             root=root,
@@ -91,31 +94,40 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             as_of=self._as_of(),
             site_url=config.site_url,
         )
+        staging = self.command == "build" and self.config.atomic and not self.dirty
+        if staging:
+            # Count warnings from here on: a strict build aborts on them after the
+            # last event, and must then not have replaced the published site.
+            self.counter = _WarningCounter()
+            logging.getLogger("mkdocs").addHandler(self.counter)
         site, problems = load_site(options)
         for problem in problems.warnings:
             log.warning(problem.format())
         if site is None or (self.config.strict and problems.warnings):
-            raise PluginError("community-culture: the data has problems; nothing was built.\n\n"
-                              + problems.report(warnings=self.config.strict))
+            raise PluginError(
+                "community-culture: the data has problems; nothing was built.\n\n"
+                + problems.report(warnings=self.config.strict)
+            )
         self.site = site
         self.plan = build_plan(site)
         self._setup_theme(config, options)
         config.watch.append(str(options.data_dir))
-        if self.command == "build" and self.config.atomic and not self.dirty:
+        if staging:
             self.staged = StagedOutput(Path(config.site_dir))
             config.site_dir = str(self.staged.begin())
-            self.counter = _WarningCounter()
-            logging.getLogger("mkdocs").addHandler(self.counter)
         return config
 
     def _as_of(self) -> dt.date | None:
         if not self.config.as_of:
             return None
+        if isinstance(self.config.as_of, dt.date):
+            return self.config.as_of
         try:
             return dt.date.fromisoformat(str(self.config.as_of))
         except ValueError:
-            raise PluginError(f"community-culture: as_of must be a date written YYYY-MM-DD, "
-                              f"found '{self.config.as_of}'") from None
+            raise PluginError(
+                f"community-culture: as_of must be a date written YYYY-MM-DD, found '{self.config.as_of}'"
+            ) from None
 
     def _setup_theme(self, config: MkDocsConfig, options: Options) -> None:
         dirs = config.theme.dirs
@@ -139,7 +151,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         if self.site is None or self.renderer is None:
             return files
         default = self.site.default_language
-        hand_written = {f.url: f for f in files.documentation_pages()}
+        hand_written = {navigation.page_url(f): f for f in files.documentation_pages()}
         for spec in self.plan.pages:
             existing = hand_written.get(spec.url(default))
             if existing is not None:
@@ -151,7 +163,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             files.append(File.generated(config, asset.path, content=asset.make()))
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "culture.css")))
         self._publish_images(files, config)
-        self.urls = {f.url for f in files.documentation_pages()}
+        self.urls = {navigation.page_url(f) for f in files.documentation_pages()}
         return files
 
     def _publish_images(self, files: Files, config: MkDocsConfig) -> None:
@@ -161,7 +173,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         problems, sizes = [], {}
         for file in [f for f in files if f.src_uri.lower().endswith(IMAGE_SUFFIXES) and f.abs_src_path]:
             try:
-                image = make_web_image(Path(file.abs_src_path), self.config.photo_max_width, cache)
+                image = make_web_image(Path(str(file.abs_src_path)), self.config.photo_max_width, cache)
             except ImageError as exc:
                 problems.append(f"content/{file.src_uri}: not a readable image ({exc})")
                 continue
@@ -203,21 +215,24 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             return html
         return self.renderer.render(spec, page_html=None if page.file.generated_by else html)
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> dict[str, Any] | None:
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
         if self.site is None:
             return context
-        lang, key = self._split(page.url)
-        context["culture_lang"] = lang
+        lang, key = self._split(navigation.page_url(page.file))
+        context["culture_lang"] = lang  # type: ignore[typeddict-unknown-key]
         if lang in self.navs:
             context["nav"] = self.navs[lang]
         # Material builds the language selector and the hreflang links from
         # `extra.alternate`; pointing it at this page's twins keeps readers in place.
-        config.site_name = self._site_name if lang == self.site.default_language else \
-            self.site.community.name.get(lang, self.site.default_language)
+        config.site_name = (
+            self._site_name
+            if lang == self.site.default_language
+            else self.site.community.name.get(lang, self.site.default_language)
+        )
         config.extra["alternate"] = [
-            {"name": translate(other, other, "language.name"), "lang": other,
-             "link": self._twin(other, key)}
+            {"name": translate(other, other, "language.name"), "lang": other, "link": self._twin(other, key)}
             for other in self.site.options.languages
         ]
         return context
@@ -226,7 +241,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         assert self.site is not None
         m = re.match(r"^([a-z]{2,3}(?:-[a-z0-9]+)?)/", url)
         if m and m.group(1) in self.site.options.languages[1:]:
-            return m.group(1), url[m.end():]
+            return m.group(1), url[m.end() :]
         return self.site.default_language, url
 
     def _twin(self, lang: str, key: str) -> str:
@@ -247,8 +262,9 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             config.extra["alternate"] = self.alternate
         if self.staged is None:
             return
+        warned = self.counter.count if self.counter is not None else 0
         self._detach_counter()
-        if config.strict and self.counter is not None and self.counter.count:
+        if config.strict and warned:
             # MkDocs aborts a strict build with warnings right after this event.
             self.staged.abort()
         else:
@@ -263,3 +279,4 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     def _detach_counter(self) -> None:
         if self.counter is not None:
             logging.getLogger("mkdocs").removeHandler(self.counter)
+            self.counter = None

@@ -1,0 +1,251 @@
+"""End-to-end builds of a tiny site in tmp_path; the HTML is parsed and asserted."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pytest
+from mkdocs.exceptions import Abort
+from PIL import Image
+
+
+def jpeg_with_gps(width: int = 2400, height: int = 1200) -> bytes:
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (39.0, 48.0, 58.0), 3: "E", 4: (109.0, 59.0, 10.0)}
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 30, 30)).save(out, "JPEG", exif=exif, comment=b"Room 402")
+    return out.getvalue()
+
+
+def test_hall_pages_in_both_languages(project):
+    project.build()
+    zh = project.html("halls/test-auditorium/")
+    en = project.html("en/halls/test-auditorium/")
+    assert zh.html["lang"] == "zh" and en.html["lang"] == "en"
+    assert zh.h1.get_text(strip=True) == "测试礼堂"
+    assert en.h1.get_text(strip=True) == "Test Auditorium"
+    assert en.title.get_text() == "Test Auditorium - Test Community"
+    # Each page links to its twin, in the head and in the language selector.
+    alternates = {a["hreflang"]: a["href"] for a in en.select('link[rel="alternate"][hreflang]')}
+    assert alternates == {"zh": "../../../halls/test-auditorium/", "en": "./"}
+    # Material's own interface follows the page's language.
+    assert en.select_one("input.md-search__input")["placeholder"] == "Search"
+    assert zh.select_one("input.md-search__input")["placeholder"] == "搜索"
+    facts = dict(
+        zip(
+            [dt.get_text(strip=True) for dt in en.select("dl.cc-facts dt")],
+            [dd.get_text(" ", strip=True) for dd in en.select("dl.cc-facts dd")],
+            strict=True,
+        )
+    )
+    assert facts == {"Floor area": "210 m²", "Seats": "100", "Opening hours": "Monday to Friday 09:00–17:00"}
+    rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in en.select("table.cc-checklist tbody tr")]
+    assert rows[0] == ["Floor area of at least 200 m²", "210 m²", "✓ Yes"]
+    assert ["Has: Stage lighting", "Yes", "✓ Yes"] in rows
+    assert en.select_one(".cc-lead .cc-badge").get_text(strip=True) == "✓ Meets the standard"
+
+
+def test_english_navigation_mirrors_the_default(project):
+    project.build()
+    en = project.html("en/halls/")
+    tabs = [a.get_text(strip=True) for a in en.select("nav.md-nav--primary > ul > li > a")]
+    assert tabs[:2] == ["Test Community", "Cultural venues"]
+    assert "Activity calendar" in tabs
+    # Records are reached from their index, not listed in the navigation.
+    assert not [a for a in en.select("nav.md-nav--primary a") if "test-auditorium" in a.get("href", "")]
+    zh_tabs = [a.get_text(strip=True) for a in project.html("halls/").select("nav.md-nav--primary > ul > li > a")]
+    assert zh_tabs[:2] == ["测试社区", "文化场馆"]
+
+
+def test_halls_index_and_open_data(project):
+    project.write("data/halls/small.yml", "name: {zh: 小礼堂, en: Small}\nkind: auditorium\narea_m2: 120\n")
+    project.build()
+    index = project.html("halls/")
+    cards = index.select("li.cc-card")
+    assert [c.h3.get_text(strip=True) for c in cards] == ["小礼堂", "测试礼堂"]
+    assert "未达标准" in cards[0].get_text() and "尚缺：面积、舞台、灯光、音响" in cards[0].get_text()
+    data = json.loads((project.site / "data/halls.json").read_text(encoding="utf-8"))
+    assert data[1] == {
+        "id": "test-auditorium",
+        "url": "https://example.org/halls/test-auditorium/",
+        "kind": "auditorium",
+        "name": {"zh": "测试礼堂", "en": "Test Auditorium"},
+        "area_m2": 210,
+        "seats": 100,
+        "facilities": ["stage", "lighting", "sound"],
+        "functions": ["ceremonies", "cultural-activities", "council-meetings", "film-screenings"],
+        "location": None,
+        "standard": {"kind": "auditorium", "met": True, "missing": []},
+    }
+    assert data[0]["standard"] == {
+        "kind": "auditorium",
+        "met": False,
+        "missing": [
+            "area_m2",
+            "stage",
+            "lighting",
+            "sound",
+            "ceremonies",
+            "cultural-activities",
+            "council-meetings",
+            "film-screenings",
+        ],
+    }
+
+
+def test_standard_null_for_kinds_without_one(project):
+    project.write("data/halls/lib.yml", "name: 书屋\nkind: library\n")
+    project.build()
+    data = {h["id"]: h for h in json.loads((project.site / "data/halls.json").read_text(encoding="utf-8"))}
+    assert data["lib"]["standard"] == {"kind": "library", "met": None, "missing": []}
+
+
+def test_hand_written_page_wins_and_receives_the_data(project):
+    project.write("content/halls/test-auditorium.md", "# 我们的礼堂\n\n编辑亲手写的介绍。\n")
+    project.build()
+    page = project.html("halls/test-auditorium/")
+    text = page.get_text(" ", strip=True)
+    assert "编辑亲手写的介绍。" in text
+    assert "面积 210 平方米" in text  # the data is still shown around it
+
+
+def test_photos_are_resized_and_stripped(project):
+    project.write("content/images/stage.jpg", jpeg_with_gps())
+    project.write(
+        "data/halls/test-auditorium.yml",
+        "name: 礼堂\nkind: library\nphotos:\n  - {src: images/stage.jpg, caption: {zh: 舞台, en: The stage}, "
+        "credit: 社区}\n",
+    )
+    project.build()
+    published = (project.site / "images/stage.jpg").read_bytes()
+    assert b"Room 402" not in published and b"Exif" not in published
+    with Image.open(io.BytesIO(published)) as im:
+        assert im.size == (1600, 800)
+        assert not im.getexif() and "comment" not in im.info
+    img = project.html("en/halls/test-auditorium/").select_one("figure.cc-photo img")
+    assert img["alt"] == "The stage" and img["width"] == "1600" and img["height"] == "800"
+    assert img["src"] == "../../../images/stage.jpg"
+
+
+def test_markdown_from_data_is_sanitized(project):
+    project.write(
+        "data/halls/test-auditorium.yml",
+        "name: 礼堂\nkind: library\ndescription: |\n  **欢迎**<script>alert(1)</script>"
+        '<a href="javascript:alert(2)" onclick="x()">链接</a><img src=x onerror=y()>\n',
+    )
+    project.build()
+    html = str(project.html("halls/test-auditorium/").select_one(".cc-markdown"))
+    assert "<strong>欢迎</strong>" in html
+    assert "<script" not in html and "javascript:" not in html and "onclick" not in html and "onerror" not in html
+
+
+def test_nothing_is_loaded_from_outside(project):
+    project.build()
+    for page in project.site.rglob("*.html"):
+        soup = project.html(page.relative_to(project.site).as_posix())
+        for tag in soup.select("script[src], link[href], img[src], iframe[src]"):
+            ref = tag.get("src") or tag.get("href")
+            if tag.name == "link" and tag.get("rel") in (["canonical"], ["alternate"]):
+                continue
+            assert not re.match(r"^(https?:)?//", ref), f"{page}: {tag}"
+    css = "".join(p.read_text(encoding="utf-8") for p in project.site.rglob("*.css"))
+    assert "fonts.googleapis" not in css and "@import url(http" not in css
+
+
+def test_bad_data_fails_before_touching_the_old_site(project, caplog):
+    project.build()
+    before = project.tree_digest()
+    project.write("data/halls/test-auditorium.yml", "name: 礼堂\nkind: auditorum\nseats: lots\n")
+    with pytest.raises(Abort):
+        project.build()
+    message = caplog.text
+    assert (
+        "data/halls/test-auditorium.yml:2:7: kind: unknown hall kind 'auditorum'; did you mean 'auditorium'?" in message
+    )
+    assert "data/halls/test-auditorium.yml:3:8: seats: expected a whole number" in message
+    assert "Traceback" not in message
+    assert project.tree_digest() == before
+    assert not list(project.root.glob(".site.building-*"))
+
+
+def test_failure_during_rendering_leaves_old_site(project):
+    project.build()
+    before = project.tree_digest()
+    # A site override with a template error breaks the build halfway through.
+    project.write(
+        "mkdocs.yml",
+        (project.root / "mkdocs.yml")
+        .read_text()
+        .replace("  font: false\n", "  font: false\n  custom_dir: overrides\n"),
+    )
+    project.write(
+        "overrides/culture/hall.html",
+        "{% extends 'culture/_base/hall.html' %}{% block header %}{{ culture.nothing_here() }}{% endblock %}",
+    )
+    with pytest.raises(Exception):  # noqa: B017 - any failure must leave the site alone
+        project.build()
+    assert project.tree_digest() == before
+    assert not list(project.root.glob(".site.building-*"))
+
+
+def test_strict_warnings_leave_old_site(project):
+    project.build()
+    before = project.tree_digest()
+    project.write("data/halls/test-auditorium.yml", "name: 礼堂\nkind: library\nopening_hours: 'sunrise-sunset'\n")
+    with pytest.raises(Abort):
+        project.build(strict=True)
+    assert project.tree_digest() == before
+
+
+def test_site_override_replaces_one_block(project):
+    project.write(
+        "mkdocs.yml",
+        (project.root / "mkdocs.yml")
+        .read_text()
+        .replace("  font: false\n", "  font: false\n  custom_dir: overrides\n"),
+    )
+    project.write(
+        "overrides/culture/hall.html",
+        "{% extends 'culture/_base/hall.html' %}{% block map %}<p class='local-map'>本地地图</p>{% endblock %}",
+    )
+    project.build()
+    page = project.html("halls/test-auditorium/")
+    assert page.select_one("p.local-map").get_text() == "本地地图"
+    assert page.select_one("table.cc-checklist") is not None  # the other blocks remain
+
+
+def test_check_and_build_agree(project, check, caplog):
+    status, out = check()
+    assert status == 0 and "culture check: OK" in out
+    project.write("data/halls/test-auditorium.yml", "name: 礼堂\nkind: auditorium\nseats: 10\nseats: 11\n")
+    status, out = check()
+    assert status == 1
+    line = "data/halls/test-auditorium.yml:4:1: seats: the key 'seats' appears twice"
+    assert line in out
+    with pytest.raises(Abort):
+        project.build()
+    assert line in caplog.text
+
+
+def test_check_strict_fails_on_warnings(project, check):
+    project.write("data/halls/test-auditorium.yml", "name: 礼堂\nkind: library\nopening_hours: 'sunrise-sunset'\n")
+    assert check()[0] == 0
+    status, out = check("--strict")
+    assert status == 1 and "warning: opening_hours" in out
+
+
+def test_directory_urls_are_required(project, caplog):
+    project.write("mkdocs.yml", (project.root / "mkdocs.yml").read_text() + "use_directory_urls: false\n")
+    with pytest.raises(Abort):
+        project.build()
+    assert "`use_directory_urls` must stay true" in caplog.text
+
+
+def test_two_builds_are_identical(project, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
+    project.build()
+    first = project.tree_digest()
+    project.build()
+    assert project.tree_digest() == first
