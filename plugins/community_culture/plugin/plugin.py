@@ -103,6 +103,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         site, problems = load_site(options)
         for problem in problems.warnings:
             log.warning(problem.format())
+        for note in problems.notes:
+            log.info(note)
         if site is None or (self.config.strict and problems.warnings):
             raise PluginError(
                 "community-culture: the data has problems; nothing was built.\n\n"
