@@ -10,15 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.fields import Context
 from ..core.frontmatter import check_front_matter
 from ..core.loader import Reporter
 from ..core.problems import Position, Problems
 from .community import Community, load_community
+from .event import Event, check_event_halls, load_events
 from .hall import Hall, Standard, load_halls, load_standards
 from .taxonomy import Taxonomies, load_taxonomies
+
+if TYPE_CHECKING:
+    from ..calendar.occurrence import Calendar
 
 KNOWN_DATA = ("community.yml", "standards.yml", "taxonomies.yml", "halls", "events", "honors", "exhibits")
 
@@ -57,11 +63,20 @@ class Site:
     standards: dict[str, Standard]
     halls: dict[str, Hall] = field(default_factory=dict)
     """Halls by id, sorted by id."""
+    events: dict[str, Event] = field(default_factory=dict)
+    """Events by id, sorted by id."""
 
     @property
     def default_language(self) -> str:
         """The language served at the site root."""
         return self.options.languages[0]
+
+    @cached_property
+    def calendar(self) -> Calendar:
+        """Every event's occurrences, measured against the build date."""
+        from ..calendar.occurrence import Calendar
+
+        return Calendar(self.events.values(), self.community.timezone, self.options.build_date())
 
 
 def load_site(options: Options) -> tuple[Site | None, Problems]:
@@ -81,6 +96,8 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
     standards = load_standards(data, root, ctx, taxonomies)
     community = load_community(data, root, ctx)
     halls = load_halls(data, root, ctx, taxonomies)
+    events = load_events(data, root, ctx, taxonomies)
+    check_event_halls(events, halls, ctx)
     if options.content_dir.is_dir():
         check_front_matter(options.content_dir, root, reporter)
     else:
@@ -90,7 +107,7 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
     problems = reporter.problems
     if problems.errors or community is None:
         return None, problems
-    site = Site(options, community, taxonomies, standards, dict(sorted(halls.items())))
+    site = Site(options, community, taxonomies, standards, dict(sorted(halls.items())), events=events)
     return site, problems
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..calendar.words import Words
 from ..core.markup import MarkdownRenderer
 from ..core.text import LText
 from ..model.site import Site
@@ -87,6 +88,11 @@ class Helpers:
         size = self._renderer.image_sizes.get(src)
         url = self._relative(src)
         return ImageRef(url, *size) if size else ImageRef(url)
+
+    @property
+    def words(self) -> Words:
+        """Dates, times and recurrence in words, in the page's language."""
+        return Words(self.lang)
 
     def number(self, value: float | None) -> str:
         """A figure without a needless ``.0``."""
