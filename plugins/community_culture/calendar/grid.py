@@ -45,8 +45,9 @@ def month_grid(year: int, month: int, occurrences: list[Occurrence]) -> list[Wee
                 continue
             if occ.fuzzy or occ.multi_day:
                 first, last = max(occ.first, days[0]), min(occ.last, days[-1])
-                week.bands.append(Band(occ, (first - days[0]).days, (last - first).days + 1,
-                                       occ.first < days[0], occ.last > days[-1]))
+                week.bands.append(
+                    Band(occ, (first - days[0]).days, (last - first).days + 1, occ.first < days[0], occ.last > days[-1])
+                )
             else:
                 week.cells[(occ.first - days[0]).days].append(occ)
         weeks.append(week)

@@ -20,18 +20,42 @@ from ..core.text import LText
 from .occurrence import Calendar, Occurrence
 from .words import fuzzy_label, span_words
 
-_STATUS = {"planned": "TENTATIVE", "postponed": "TENTATIVE", "confirmed": "CONFIRMED", "done": "CONFIRMED",
-           "cancelled": "CANCELLED"}
+_STATUS = {
+    "planned": "TENTATIVE",
+    "postponed": "TENTATIVE",
+    "confirmed": "CONFIRMED",
+    "done": "CONFIRMED",
+    "cancelled": "CANCELLED",
+}
 _NOTES = {
-    "zh": {"fuzzy": "日期未定：{label}（{span}之间）。", "postponed": "【延期】具体时间另行通知。",
-           "cancelled": "【已取消】", "summary": "", "more": "详情："},
-    "en": {"fuzzy": "Date not fixed yet: {label} (some time {span}).", "postponed": "[Postponed] A new date will be announced.",
-           "cancelled": "[Cancelled]", "summary": "", "more": "Details: "},
+    "zh": {
+        "fuzzy": "日期未定：{label}（{span}之间）。",
+        "postponed": "【延期】具体时间另行通知。",
+        "cancelled": "【已取消】",
+        "summary": "",
+        "more": "详情：",
+    },
+    "en": {
+        "fuzzy": "Date not fixed yet: {label} (some time {span}).",
+        "postponed": "[Postponed] A new date will be announced.",
+        "cancelled": "[Cancelled]",
+        "summary": "",
+        "more": "Details: ",
+    },
 }
 
 
-def feed(occurrences: Iterable[Occurrence], calendar: Calendar, *, name: str, lang: str, default: str,
-         base_url: str, stamp: dt.datetime, location_of: dict[str, str]) -> bytes:
+def feed(
+    occurrences: Iterable[Occurrence],
+    calendar: Calendar,
+    *,
+    name: str,
+    lang: str,
+    default: str,
+    base_url: str,
+    stamp: dt.datetime,
+    location_of: dict[str, str],
+) -> bytes:
     """One .ics file holding ``occurrences``.
 
     Args:
@@ -55,8 +79,9 @@ def feed(occurrences: Iterable[Occurrence], calendar: Calendar, *, name: str, la
     host = urlsplit(base_url).hostname or "localhost"
     prefix = "" if lang == default else f"{lang}/"
     for occ in occurrences:
-        cal.add_component(_vevent(occ, calendar, lang, default, f"{base_url}{prefix}events/{occ.event.id}/",
-                                  host, stamp, location_of))
+        cal.add_component(
+            _vevent(occ, calendar, lang, default, f"{base_url}{prefix}events/{occ.event.id}/", host, stamp, location_of)
+        )
     cal.add_missing_timezones()
     return cal.to_ical()
 
@@ -65,8 +90,16 @@ def _text(value: LText | None, lang: str, default: str) -> str:
     return value.get(lang, default) if value else ""
 
 
-def _vevent(occ: Occurrence, calendar: Calendar, lang: str, default: str, url: str, host: str,
-            stamp: dt.datetime, location_of: dict[str, str]) -> icalendar.Event:
+def _vevent(
+    occ: Occurrence,
+    calendar: Calendar,
+    lang: str,
+    default: str,
+    url: str,
+    host: str,
+    stamp: dt.datetime,
+    location_of: dict[str, str],
+) -> icalendar.Event:
     event, notes = occ.event, _NOTES.get(lang, _NOTES["en"])
     ve = icalendar.Event()
     ve.add("uid", f"{occ.uid_key}@{host}")

@@ -102,14 +102,22 @@ class Calendar:
         """Categories in use, sorted."""
         return sorted({e.category for e in self.events.values()})
 
-    def between(self, first: dt.date, last: dt.date, *, hall: str | None = None,
-                category: str | None = None) -> list[Occurrence]:
+    def between(
+        self, first: dt.date, last: dt.date, *, hall: str | None = None, category: str | None = None
+    ) -> list[Occurrence]:
         """Occurrences overlapping ``first``..``last`` (inclusive)."""
-        return [o for o in self.occurrences if o.first <= last and o.last >= first
-                and (hall is None or o.event.hall == hall) and (category is None or o.event.category == category)]
+        return [
+            o
+            for o in self.occurrences
+            if o.first <= last
+            and o.last >= first
+            and (hall is None or o.event.hall == hall)
+            and (category is None or o.event.category == category)
+        ]
 
-    def upcoming(self, *, hall: str | None = None, category: str | None = None, days: int = 92,
-                 limit: int | None = None) -> list[Occurrence]:
+    def upcoming(
+        self, *, hall: str | None = None, category: str | None = None, days: int = 92, limit: int | None = None
+    ) -> list[Occurrence]:
         """Occurrences not yet over, starting within ``days`` of the build date (ongoing ones included)."""
         found = self.between(self.today, self.today + dt.timedelta(days=days), hall=hall, category=category)
         return found[:limit] if limit else found

@@ -8,10 +8,22 @@ from typing import Any
 from ..model.event import Event
 from .occurrence import Calendar, Occurrence
 
-_SCHEMA_STATUS = {"planned": "EventScheduled", "confirmed": "EventScheduled", "done": "EventScheduled",
-                  "postponed": "EventPostponed", "cancelled": "EventCancelled"}
-_DAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday",
-         "SA": "Saturday", "SU": "Sunday"}
+_SCHEMA_STATUS = {
+    "planned": "EventScheduled",
+    "confirmed": "EventScheduled",
+    "done": "EventScheduled",
+    "postponed": "EventPostponed",
+    "cancelled": "EventCancelled",
+}
+_DAYS = {
+    "MO": "Monday",
+    "TU": "Tuesday",
+    "WE": "Wednesday",
+    "TH": "Thursday",
+    "FR": "Friday",
+    "SA": "Saturday",
+    "SU": "Sunday",
+}
 _FREQ = {"DAILY": "D", "WEEKLY": "W", "MONTHLY": "M", "YEARLY": "Y"}
 
 
@@ -19,8 +31,18 @@ def _iso(value: object) -> str | None:
     return value.isoformat() if value is not None else None  # type: ignore[attr-defined]
 
 
-def event_jsonld(event: Event, calendar: Calendar, *, name: str, url: str, lang: str, place: str | None,
-                 address: str | None, organizer: str | None, description: str | None) -> dict[str, Any]:
+def event_jsonld(
+    event: Event,
+    calendar: Calendar,
+    *,
+    name: str,
+    url: str,
+    lang: str,
+    place: str | None,
+    address: str | None,
+    organizer: str | None,
+    description: str | None,
+) -> dict[str, Any]:
     """A schema.org ``Event`` (with ``eventSchedule`` for recurring events)."""
     occs = calendar.for_event(event.id)
     first, last = occs[0], occs[-1]
@@ -79,17 +101,19 @@ def events_json(calendar: Calendar, base_url: str, default: str) -> bytes:
     rows = []
     for occ in sorted(calendar.occurrences, key=lambda o: (_iso(o.start(calendar.tz)) or "", o.event.id)):
         event = occ.event
-        rows.append({
-            "id": event.id,
-            "occurrence": occ.first.isoformat(),
-            "url": f"{base_url}events/{event.id}/",
-            "title": event.title.as_dict(),
-            "category": event.category,
-            "hall": event.hall,
-            "status": event.status,
-            "start": _iso(occ.start(calendar.tz)),
-            "end": _iso(occ.end(calendar.tz)),
-            "all_day": occ.all_day,
-            "precision": occ.precision,
-        })
+        rows.append(
+            {
+                "id": event.id,
+                "occurrence": occ.first.isoformat(),
+                "url": f"{base_url}events/{event.id}/",
+                "title": event.title.as_dict(),
+                "category": event.category,
+                "hall": event.hall,
+                "status": event.status,
+                "start": _iso(occ.start(calendar.tz)),
+                "end": _iso(occ.end(calendar.tz)),
+                "all_day": occ.all_day,
+                "precision": occ.precision,
+            }
+        )
     return (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode()

@@ -12,16 +12,34 @@ from ..model.event import When
 from . import dates
 from .occurrence import Occurrence
 
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-             "October", "November", "December")
-WEEKDAYS = {"zh": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"),
-            "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")}
-SHORT_WEEKDAYS = {"zh": ("一", "二", "三", "四", "五", "六", "日"),
-                  "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+WEEKDAYS = {
+    "zh": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+SHORT_WEEKDAYS = {
+    "zh": ("一", "二", "三", "四", "五", "六", "日"),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
 PARTS = {"zh": {"early": "上旬", "mid": "中旬", "late": "下旬"}, "en": {"early": "early", "mid": "mid", "late": "late"}}
 _BYDAY = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
-_NTH = {"zh": {1: "第一个", 2: "第二个", 3: "第三个", 4: "第四个", 5: "第五个", -1: "最后一个"},
-        "en": {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}}
+_NTH = {
+    "zh": {1: "第一个", 2: "第二个", 3: "第三个", 4: "第四个", 5: "第五个", -1: "最后一个"},
+    "en": {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"},
+}
 
 
 def _zh(lang: str) -> bool:
@@ -62,8 +80,9 @@ def span_words(first: dt.date, last: dt.date, lang: str) -> str:
     return f"{head} – {last.day} {MONTHS_EN[last.month - 1]} {last.year}"
 
 
-def period_words(precision: str, part: str | None, first: dt.date, last: dt.date, lang: str,
-                 with_year: bool = True) -> str:
+def period_words(
+    precision: str, part: str | None, first: dt.date, last: dt.date, lang: str, with_year: bool = True
+) -> str:
     """A period that is not a day: ``2026年4月下旬`` / ``late April 2026``, a month, or months."""
     zh = _zh(lang)
     if precision == "part-of-month" and part:
@@ -136,8 +155,11 @@ def rule_words(when: When, lang: str) -> str | None:
         if interval == 3:
             text = "每季度一次" if zh else "Once a quarter"
         else:
-            text = ("每月一次" if interval == 1 else f"每{interval}个月一次") if zh else \
-                ("Once a month" if interval == 1 else f"Every {interval} months")
+            text = (
+                ("每月一次" if interval == 1 else f"每{interval}个月一次")
+                if zh
+                else ("Once a month" if interval == 1 else f"Every {interval} months")
+            )
     elif freq == "MONTHLY" and parts.get("BYMONTHDAY", "").isdigit():
         day_n = int(parts["BYMONTHDAY"])
         text = f"每月{day_n}日" if zh else f"On day {day_n} of every month"
@@ -154,8 +176,11 @@ def when_words(when: When, first: dt.date, last: dt.date, lang: str) -> str:
         name = festival_words(when, lang)
         text = f"{name}：{day_words(first, lang)}" if zh else f"{name} ({day_words(first, lang)})"
     elif when.shape == "lunar":
-        text = f"{lunar_words(when, lang)}（{day_words(first, lang)}）" if zh else \
-            f"{day_words(first, lang)} ({lunar_words(when, lang)})"
+        text = (
+            f"{lunar_words(when, lang)}（{day_words(first, lang)}）"
+            if zh
+            else f"{day_words(first, lang)} ({lunar_words(when, lang)})"
+        )
     elif when.shape == "rrule":
         rule = rule_words(when, lang)
         span = span_words(first, last, lang)
@@ -167,7 +192,6 @@ def when_words(when: When, first: dt.date, last: dt.date, lang: str) -> str:
     else:
         return period_words(when.precision, when.part, first, last, lang)
     return f"{text} {times}" if times else text
-
 
 
 class Words:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from ..calendar import dates
-from ..core.fields import SLUG, Context, Fields, describe
+from ..core.fields import Context, Fields, describe
 from ..core.loader import Mapping, Scalar, load_yaml
 from ..core.problems import Position
 from ..core.text import LText
@@ -25,13 +26,13 @@ from .taxonomy import Taxonomies
 Precision = Literal["day", "part-of-month", "month", "months"]
 STATUSES = ("planned", "confirmed", "postponed", "cancelled", "done")
 SHAPES = (
-    "{date: 2026-05-01, time: \"14:00-17:00\"}  one day (all day without time)",
+    '{date: 2026-05-01, time: "14:00-17:00"}  one day (all day without time)',
     "{start: 2026-07-20, end: 2026-08-31}  a span of days",
     "{month: 2026-04, part: late}  early / mid / late part of a month, or the whole month",
     "{from: 2026-01, to: 2026-12}  across months",
-    "{festival: double-ninth, year: 2026, time: \"09:00\"}  a named festival",
-    "{lunar: \"9-9\", year: 2026}  a Chinese-calendar date",
-    "{rrule: \"FREQ=MONTHLY;BYDAY=2SA\", start: 2026-01-01, until: 2026-12-31, time: \"19:00-21:00\"}  repeating",
+    '{festival: double-ninth, year: 2026, time: "09:00"}  a named festival',
+    '{lunar: "9-9", year: 2026}  a Chinese-calendar date',
+    '{rrule: "FREQ=MONTHLY;BYDAY=2SA", start: 2026-01-01, until: 2026-12-31, time: "19:00-21:00"}  repeating',
 )
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)(?:\s*[-–~]\s*([01]?\d|2[0-4]):([0-5]\d))?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -103,24 +104,31 @@ def load_events(data_dir: Path, root: Path, ctx: Context, tax: Taxonomies) -> di
         for event in f.each("events", "an event", lambda item: read_event(item, tax), required=True):
             if event.id in events:
                 first = events[event.id].source
-                ctx.reporter.error(event.source, "id", f"the id '{event.id}' is already used by the event at "
-                                   f"{first.path}:{first.line}", "活动编号重复，每个活动的编号必须唯一")
+                ctx.reporter.error(
+                    event.source,
+                    f"events[{event.id}].id",
+                    f"the id '{event.id}' is already used by the event at {first.path}:{first.line}",
+                    "活动编号重复，每个活动的编号必须唯一",
+                )
             else:
                 events[event.id] = event
         f.finish()
     return dict(sorted(events.items()))
 
 
-def check_event_halls(events: dict[str, Event], halls: dict[str, object], ctx: Context) -> None:
+def check_event_halls(events: dict[str, Event], halls: AbcMapping[str, object], ctx: Context) -> None:
     """Second pass: every ``hall:`` names a hall that exists."""
     from ..core.fields import suggest
 
     for event in events.values():
         if event.hall is not None and event.hall not in halls:
-            ctx.reporter.error(event.hall_pos or event.source, f"events[{event.id}].hall",
-                               f"unknown hall '{event.hall}'{suggest(event.hall, halls)} "
-                               f"(halls: {', '.join(halls) or 'none'}); or write the place as venue: text",
-                               "找不到这个场馆编号；不在场馆列表中的地点请写在 venue 里")
+            ctx.reporter.error(
+                event.hall_pos or event.source,
+                f"events[{event.id}].hall",
+                f"unknown hall '{event.hall}'{suggest(event.hall, halls)} "
+                f"(halls: {', '.join(halls) or 'none'}); or write the place as venue: text",
+                "找不到这个场馆编号；不在场馆列表中的地点请写在 venue 里",
+            )
 
 
 def read_event(f: Fields, tax: Taxonomies) -> Event | None:
@@ -128,8 +136,12 @@ def read_event(f: Fields, tax: Taxonomies) -> Event | None:
     event_id = f.slug("id", required=True)
     if event_id is not None and (event_id == "category" or re.fullmatch(r"\d{4}", event_id)):
         # /events/<yyyy>/ and /events/category/ are taken by the calendar's own pages.
-        f.error(f.node.entries["id"][1], "id", f"the id '{event_id}' is reserved for the calendar's own pages; "
-                "add words, e.g. '2026-gala'", "这个编号与日历页面地址冲突，请加上文字，例如 2026-gala")
+        f.error(
+            f.node.entries["id"][1],
+            "id",
+            f"the id '{event_id}' is reserved for the calendar's own pages; add words, e.g. '2026-gala'",
+            "这个编号与日历页面地址冲突，请加上文字，例如 2026-gala",
+        )
         event_id = None
     title = f.text("title", required=True)
     category = f.choice("category", tax.categories, "category", required=True)
@@ -138,15 +150,29 @@ def read_event(f: Fields, tax: Taxonomies) -> Event | None:
     hall = hall_node.value.strip() if hall_node is not None else None
     venue = f.text("venue")
     if hall is None and venue is None:
-        f.ctx.reporter.warning(f.node.pos, f.name("hall"), "says neither hall: (a hall id) nor venue: (a place)",
-                               "请写明活动地点：场馆编号 hall 或地点 venue")
+        f.ctx.reporter.warning(
+            f.node.pos,
+            f.name("hall"),
+            "says neither hall: (a hall id) nor venue: (a place)",
+            "请写明活动地点：场馆编号 hall 或地点 venue",
+        )
     status = f.choice("status", STATUSES, "status") or "planned"
     registration = f.string("registration", pattern=_URL, expected="a web address starting with https://")
     event = Event(
-        id=event_id or "", title=title or LText(()), category=category or "", when=when,  # type: ignore[arg-type]
-        source=f.node.pos, hall=hall, hall_pos=hall_node.pos if hall_node else None, venue=venue,
-        organizer=f.text("organizer"), audience=f.text("audience"), status=status, registration=registration,
-        summary=f.text("summary"), body=f.text("body"),
+        id=event_id or "",
+        title=title or LText(()),
+        category=category or "",
+        when=when,  # type: ignore[arg-type]
+        source=f.node.pos,
+        hall=hall,
+        hall_pos=hall_node.pos if hall_node else None,
+        venue=venue,
+        organizer=f.text("organizer"),
+        audience=f.text("audience"),
+        status=status,
+        registration=registration,
+        summary=f.text("summary"),
+        body=f.text("body"),
     )
     ok = event_id and title and category and when is not None
     return event if ok else None
@@ -158,18 +184,32 @@ def read_when(parent: Fields) -> When | None:
     if node is None:
         return None
     if not isinstance(node, Mapping):
-        parent.error(node, "when", f"expected one of these shapes, found {describe(node)}:\n      "
-                     + "\n      ".join(SHAPES), "活动时间的写法请参照以上几种格式")
+        parent.error(
+            node,
+            "when",
+            f"expected one of these shapes, found {describe(node)}:\n      " + "\n      ".join(SHAPES),
+            "活动时间的写法请参照以上几种格式",
+        )
         return None
     f = Fields(node, parent.ctx, parent.name("when"))
     keys = set(node.entries)
     shape = _shape_of(keys)
     if shape is None:
-        parent.error(node, "when", "could not tell which shape this is (keys: " + ", ".join(sorted(keys))
-                     + "); use exactly one of:\n      " + "\n      ".join(SHAPES), "活动时间的写法请参照以上几种格式")
+        parent.error(
+            node,
+            "when",
+            "could not tell which shape this is (keys: "
+            + ", ".join(sorted(keys))
+            + "); use exactly one of:\n      "
+            + "\n      ".join(SHAPES),
+            "活动时间的写法请参照以上几种格式",
+        )
         return None
-    excluded = tuple(d for _, item in f.items("except", single_ok=True)
-                     if isinstance(item, Scalar) and (d := _date(f, item, "except")) is not None)
+    excluded = tuple(
+        d
+        for _, item in f.items("except", single_ok=True)
+        if isinstance(item, Scalar) and (d := _date(f, item, "except")) is not None
+    )
     try:
         when = _READERS[shape](f, excluded)
     except dates.DateError as exc:
@@ -183,14 +223,25 @@ def read_when(parent: Fields) -> When | None:
         span = (when.days[0][0], when.days[-1][1])
         for d in excluded:
             if not span[0] <= d <= span[1]:
-                f.ctx.reporter.warning(node.pos, f.name("except"), f"{d} is outside the event's dates",
-                                       "取消的日期不在活动时间范围内，请核对")
+                f.ctx.reporter.warning(
+                    node.pos,
+                    f.name("except"),
+                    f"{d} is outside the event's dates",
+                    "取消的日期不在活动时间范围内，请核对",
+                )
     return When(**{**when.__dict__, "excluded": excluded, "notes": notes})
 
 
 def _shape_of(keys: set[str]) -> str | None:
-    for shape, marker in (("rrule", "rrule"), ("festival", "festival"), ("lunar", "lunar"), ("date", "date"),
-                          ("month", "month"), ("months", "from"), ("span", "start")):
+    for shape, marker in (
+        ("rrule", "rrule"),
+        ("festival", "festival"),
+        ("lunar", "lunar"),
+        ("date", "date"),
+        ("month", "month"),
+        ("months", "from"),
+        ("span", "start"),
+    ):
         if marker in keys:
             others = {"rrule", "festival", "lunar", "date", "month", "from"} - {marker}
             return None if keys & others else shape
@@ -209,8 +260,12 @@ def _times(f: Fields) -> tuple[dt.time | None, dt.time | None]:
         return None, None
     m = _TIME.match(node.value.strip())
     if not m:
-        f.error(node, "time", f"expected a time like \"19:00\" or \"19:00-21:00\", found '{node.value}'",
-                "时间请写成 \"19:00-21:00\"（加引号）")
+        f.error(
+            node,
+            "time",
+            f'expected a time like "19:00" or "19:00-21:00", found \'{node.value}\'',
+            '时间请写成 "19:00-21:00"（加引号）',
+        )
         return None, None
     start = dt.time(int(m.group(1)), int(m.group(2)))
     if m.group(3) is None:
@@ -223,8 +278,7 @@ def _times(f: Fields) -> tuple[dt.time | None, dt.time | None]:
 
 
 def _year(f: Fields) -> int | None:
-    return f.integer("year", required=True, minimum=dates.SUPPORTED_YEARS.start,
-                     maximum=dates.SUPPORTED_YEARS.stop - 1)
+    return f.integer("year", required=True, minimum=dates.SUPPORTED_YEARS.start, maximum=dates.SUPPORTED_YEARS.stop - 1)
 
 
 def _month(f: Fields, key: str) -> tuple[int, int] | None:
@@ -292,8 +346,12 @@ def _on_lunar(f: Fields, excluded: tuple[dt.date, ...]) -> When | None:
         return None
     m = _LUNAR.match(node.value.strip())
     if not m:
-        f.error(node, "lunar", f"expected a lunar month and day like \"9-9\" (quoted), found '{node.value}'",
-                "农历日期请写成 \"9-9\"（九月初九），要加引号")
+        f.error(
+            node,
+            "lunar",
+            f"expected a lunar month and day like \"9-9\" (quoted), found '{node.value}'",
+            '农历日期请写成 "9-9"（九月初九），要加引号',
+        )
         return None
     month, day, leap = int(m.group(2)), int(m.group(3)), bool(m.group(1))
     solar = dates.lunar_to_solar(month, day, year, leap)
@@ -310,11 +368,15 @@ def _repeating(f: Fields, excluded: tuple[dt.date, ...]) -> When | None:
     if not days:
         f.error(f.node, "rrule", "the rule yields no date between start and until", "按这个规则找不到任何日期")
         return None
-    return When("rrule", tuple((d, d) for d in days), "day", start, end,
-                rrule=rule.removeprefix("RRULE:").strip())
+    return When("rrule", tuple((d, d) for d in days), "day", start, end, rrule=rule.removeprefix("RRULE:").strip())
 
 
 _READERS: dict[str, Callable[[Fields, tuple[dt.date, ...]], When | None]] = {
-    "date": _on_date, "span": _on_span, "month": _in_month, "months": _across_months,
-    "festival": _on_festival, "lunar": _on_lunar, "rrule": _repeating,
+    "date": _on_date,
+    "span": _on_span,
+    "month": _in_month,
+    "months": _across_months,
+    "festival": _on_festival,
+    "lunar": _on_lunar,
+    "rrule": _repeating,
 }

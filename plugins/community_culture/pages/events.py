@@ -47,8 +47,8 @@ STRINGS = {
         "events.at_hall": "近期在此举办的活动",
         "events.hall_none": "近期没有在此安排的活动。",
         "events.category_title": "{category}活动",
-        "events.date_not_fixed": "日期待定",
-        "events.past": "已结束",
+        "events.date_not_fixed": "（日期待定）",
+        "events.past": "（已结束）",
         "events.more": "更多活动",
         "events.data": "活动开放数据（JSON）",
         "status.planned": "计划中",
@@ -90,8 +90,8 @@ STRINGS = {
         "events.at_hall": "Coming up here",
         "events.hall_none": "Nothing is scheduled here in the coming weeks.",
         "events.category_title": "{category}",
-        "events.date_not_fixed": "date not fixed yet",
-        "events.past": "Over",
+        "events.date_not_fixed": "(date not fixed yet)",
+        "events.past": "(over)",
         "events.more": "More activities",
         "events.data": "Activity open data (JSON)",
         "status.planned": "Planned",
@@ -107,13 +107,22 @@ def contribute(site: Site, plan: Plan) -> None:
     """Add every calendar page, feed and the open data file."""
     cal, default = site.calendar, site.default_language
     for lang in site.options.languages:
-        t = lambda key, **kw: translate(lang, default, key, **kw)  # noqa: E731
+
+        def t(key: str, lang: str = lang, **kw: object) -> str:
+            return translate(lang, default, key, **kw)
+
         plan.pages.append(PageSpec("events/", lang, "culture/events.html", t("events"), upcoming_context(site)))
         for year in cal.years:
             months = [cal.between(*_month_span(year, month)) for month in range(1, 13)]
-            plan.pages.append(PageSpec(f"events/{year}/", lang, "culture/events-year.html",
-                                       t("events.year", year=year),
-                                       {"year": year, "months": months}))
+            plan.pages.append(
+                PageSpec(
+                    f"events/{year}/",
+                    lang,
+                    "culture/events-year.html",
+                    t("events.year", year=year),
+                    {"year": year, "months": months},
+                )
+            )
             for month in range(1, 13):
                 items = months[month - 1]
                 first, last = _month_span(year, month)
@@ -121,21 +130,43 @@ def contribute(site: Site, plan: Plan) -> None:
                 whole = [o for o in items if (o.fuzzy or o.multi_day) and o.first <= first and o.last >= last]
                 prev, nxt = neighbours(year, month)
                 title = words.month_name(year, month, lang)
-                plan.pages.append(PageSpec(f"events/{year}/{month:02d}/", lang, "culture/events-month.html", title, {
-                    "year": year, "month": month, "whole": whole, "items": items,
-                    "weeks": month_grid(year, month, [o for o in items if o not in whole]),
-                    "prev": prev if prev[0] in cal.years else None, "next": nxt if nxt[0] in cal.years else None,
-                }))
+                plan.pages.append(
+                    PageSpec(
+                        f"events/{year}/{month:02d}/",
+                        lang,
+                        "culture/events-month.html",
+                        title,
+                        {
+                            "year": year,
+                            "month": month,
+                            "whole": whole,
+                            "items": items,
+                            "weeks": month_grid(year, month, [o for o in items if o not in whole]),
+                            "prev": prev if prev[0] in cal.years else None,
+                            "next": nxt if nxt[0] in cal.years else None,
+                        },
+                    )
+                )
         for event in cal.events.values():
-            plan.pages.append(PageSpec(f"events/{event.id}/", lang, "culture/event.html",
-                                       event.title.get(lang, default),
-                                       {"event": event, "occurrences": cal.for_event(event.id),
-                                        "jsonld": _jsonld(site, event.id, lang)}))
+            plan.pages.append(
+                PageSpec(
+                    f"events/{event.id}/",
+                    lang,
+                    "culture/event.html",
+                    event.title.get(lang, default),
+                    {"event": event, "occurrences": cal.for_event(event.id), "jsonld": _jsonld(site, event.id, lang)},
+                )
+            )
         for category in cal.categories:
-            plan.pages.append(PageSpec(f"events/category/{category}/", lang, "culture/events-category.html",
-                                       t("events.category_title",
-                                         category=site.taxonomies.label("categories", category, lang, default)),
-                                       {"category": category}))
+            plan.pages.append(
+                PageSpec(
+                    f"events/category/{category}/",
+                    lang,
+                    "culture/events-category.html",
+                    t("events.category_title", category=site.taxonomies.label("categories", category, lang, default)),
+                    {"category": category},
+                )
+            )
         _feeds(site, plan, lang)
     plan.assets.append(Asset("data/events.json", lambda: events_json(cal, _base(site), default)))
 
@@ -155,8 +186,11 @@ def upcoming_context(site: Site) -> dict[str, Any]:
         if occ.precision != "months":
             shown = max(occ.first, cal.today)  # a span already under way counts from today
             groups.setdefault((shown.year, shown.month), []).append(occ)
-    return {"groups": [(y, m, items) for (y, m), items in sorted(groups.items())], "ongoing": ongoing,
-            "recent": cal.recent()}
+    return {
+        "groups": [(y, m, items) for (y, m), items in sorted(groups.items())],
+        "ongoing": ongoing,
+        "recent": cal.recent(),
+    }
 
 
 def _base(site: Site) -> str:
@@ -173,28 +207,48 @@ def _stamp(site: Site) -> dt.datetime:
 def _feeds(site: Site, plan: Plan, lang: str) -> None:
     cal, default = site.calendar, site.default_language
     prefix = "" if lang == default else f"{lang}/"
-    places = {h.id: ", ".join(filter(None, (h.name.get(lang, default), h.address.get(lang, default)
-                                            if h.address else None))) for h in site.halls.values()}
+    places = {
+        h.id: ", ".join(filter(None, (h.name.get(lang, default), h.address.get(lang, default) if h.address else None)))
+        for h in site.halls.values()
+    }
     community = site.community.name.get(lang, default)
 
     def make(occurrences: list, name: str):  # type: ignore[no-untyped-def]
-        return lambda: ics.feed(occurrences, cal, name=name, lang=lang, default=default, base_url=_base(site),
-                                stamp=_stamp(site), location_of=places)
+        return lambda: ics.feed(
+            occurrences,
+            cal,
+            name=name,
+            lang=lang,
+            default=default,
+            base_url=_base(site),
+            stamp=_stamp(site),
+            location_of=places,
+        )
 
     label = translate(lang, default, "events")
     plan.assets.append(Asset(f"{prefix}events.ics", make(cal.occurrences, f"{community} · {label}")))
     for category in cal.categories:
         name = site.taxonomies.label("categories", category, lang, default)
-        plan.assets.append(Asset(f"{prefix}events/category/{category}.ics",
-                                 make([o for o in cal.occurrences if o.event.category == category],
-                                      f"{community} · {name}")))
+        plan.assets.append(
+            Asset(
+                f"{prefix}events/category/{category}.ics",
+                make([o for o in cal.occurrences if o.event.category == category], f"{community} · {name}"),
+            )
+        )
     for hall in site.halls.values():
-        plan.assets.append(Asset(f"{prefix}halls/{hall.id}/events.ics",
-                                 make([o for o in cal.occurrences if o.event.hall == hall.id],
-                                      f"{community} · {hall.name.get(lang, default)}")))
+        plan.assets.append(
+            Asset(
+                f"{prefix}halls/{hall.id}/events.ics",
+                make(
+                    [o for o in cal.occurrences if o.event.hall == hall.id],
+                    f"{community} · {hall.name.get(lang, default)}",
+                ),
+            )
+        )
     for event in cal.events.values():
-        plan.assets.append(Asset(f"{prefix}events/{event.id}/event.ics",
-                                 make(cal.for_event(event.id), event.title.get(lang, default))))
+        plan.assets.append(
+            Asset(f"{prefix}events/{event.id}/event.ics", make(cal.for_event(event.id), event.title.get(lang, default)))
+        )
 
 
 def _jsonld(site: Site, event_id: str, lang: str) -> dict:
@@ -202,7 +256,10 @@ def _jsonld(site: Site, event_id: str, lang: str) -> dict:
     hall = site.halls.get(event.hall or "")
     prefix = "" if lang == default else f"{lang}/"
     return event_jsonld(
-        event, site.calendar, name=event.title.get(lang, default), url=f"{_base(site)}{prefix}events/{event.id}/",
+        event,
+        site.calendar,
+        name=event.title.get(lang, default),
+        url=f"{_base(site)}{prefix}events/{event.id}/",
         lang=lang,
         place=hall.name.get(lang, default) if hall else (event.venue.get(lang, default) if event.venue else None),
         address=hall.address.get(lang, default) if hall and hall.address else None,
