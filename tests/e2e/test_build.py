@@ -170,18 +170,19 @@ def test_bad_data_fails_before_touching_the_old_site(project, caplog):
     assert not list(project.root.glob(".site.building-*"))
 
 
+def override_hall(project, template: str) -> None:  # type: ignore[no-untyped-def]
+    """Give the project an overrides/ folder with its own hall.html."""
+    config = (project.root / "mkdocs.yml").read_text()
+    project.write("mkdocs.yml", config.replace("  font: false\n", "  font: false\n  custom_dir: overrides\n"))
+    project.write("overrides/culture/hall.html", template)
+
+
 def test_failure_during_rendering_leaves_old_site(project):
     project.build()
     before = project.tree_digest()
     # A site override with a template error breaks the build halfway through.
-    project.write(
-        "mkdocs.yml",
-        (project.root / "mkdocs.yml")
-        .read_text()
-        .replace("  font: false\n", "  font: false\n  custom_dir: overrides\n"),
-    )
-    project.write(
-        "overrides/culture/hall.html",
+    override_hall(
+        project,
         "{% extends 'culture/_base/hall.html' %}{% block header %}{{ culture.nothing_here() }}{% endblock %}",
     )
     with pytest.raises(Exception):  # noqa: B017 - any failure must leave the site alone
@@ -200,14 +201,8 @@ def test_strict_warnings_leave_old_site(project):
 
 
 def test_site_override_replaces_one_block(project):
-    project.write(
-        "mkdocs.yml",
-        (project.root / "mkdocs.yml")
-        .read_text()
-        .replace("  font: false\n", "  font: false\n  custom_dir: overrides\n"),
-    )
-    project.write(
-        "overrides/culture/hall.html",
+    override_hall(
+        project,
         "{% extends 'culture/_base/hall.html' %}{% block map %}<p class='local-map'>本地地图</p>{% endblock %}",
     )
     project.build()

@@ -10,21 +10,28 @@ run lists every problem in every file.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable, Iterable
 from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TypeVar
 
 from .loader import Mapping, Node, Reporter, Scalar, Sequence
 from .problems import Position
 from .text import LText
+from .values import (  # noqa: F401 - re-exported for the model modules
+    SLUG,
+    check_choice,
+    check_image,
+    check_slug,
+    describe,
+    parse_date,
+    read_text,
+    suggest,
+)
 
 T = TypeVar("T")
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _BOOL_SLIPS = {"yes", "no", "on", "off", "y", "n", "是", "否", "1", "0"}
 
 
@@ -42,19 +49,6 @@ class Context:
     def default_language(self) -> str:
         """The site's default language."""
         return self.languages[0]
-
-
-def suggest(word: str, candidates: Iterable[str]) -> str:
-    """A ``; did you mean 'x'?`` suffix, or an empty string."""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
-def describe(node: Node) -> str:
-    """How a node looks to an editor, for 'found ...' messages."""
-    if isinstance(node, Scalar):
-        return "nothing" if node.is_null else f"'{node.value}'"
-    return "a list" if isinstance(node, Sequence) else "a mapping (key: value pairs)"
 
 
 @dataclass
@@ -302,130 +296,3 @@ class Fields:
                 if value is not None:
                     out.append(value)
         return out
-
-
-def check_slug(node: Scalar, fieldname: str, reporter: Reporter) -> str | None:
-    """An id must be a lowercase ASCII slug."""
-    value = node.value.strip()
-    if SLUG.match(value):
-        return value
-    better = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
-    tip = f"; for example '{better}'" if better and better != value else ""
-    reporter.error(
-        node.pos,
-        fieldname,
-        f"an id may hold only lowercase letters a-z, digits and hyphens, found '{value}'{tip}",
-        "编号只能用小写英文字母、数字和连字符，例如 jinxiu-auditorium",
-    )
-    return None
-
-
-def check_choice(node: Scalar, fieldname: str, known: list[str], what: str, reporter: Reporter) -> str | None:
-    """A value from ``known``; otherwise report it with a suggestion."""
-    value = node.value.strip()
-    if value in known:
-        return value
-    reporter.error(
-        node.pos,
-        fieldname,
-        f"unknown {what} '{value}'{suggest(value, known)} (known: {', '.join(known)})",
-        "不在可选范围内；如需新增，请在 data/taxonomies.yml 中添加",
-    )
-    return None
-
-
-def parse_date(node: Scalar, fieldname: str, reporter: Reporter) -> dt.date | None:
-    """A real date written YYYY-MM-DD; February 30th is reported as such."""
-    m = _DATE.match(node.value.strip())
-    if not m:
-        reporter.error(
-            node.pos,
-            fieldname,
-            f"expected a date written YYYY-MM-DD, found '{node.value}'",
-            "日期请写成 2026-05-01 这样的格式",
-        )
-        return None
-    year, month, day = (int(g) for g in m.groups())
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        reporter.error(
-            node.pos, fieldname, f"'{node.value}' is not a real date", "这一天不存在，请核对日期（例如 2 月没有 30 日）"
-        )
-        return None
-
-
-def read_text(node: Node, fieldname: str, ctx: Context) -> LText | None:
-    """Read localized text from a scalar or a mapping by language code."""
-    reporter = ctx.reporter
-    if isinstance(node, Scalar):
-        return LText(((ctx.default_language, node.value.strip()),)) if node.value.strip() else None
-    if isinstance(node, Sequence):
-        reporter.error(
-            node.pos,
-            fieldname,
-            "expected text, found a list; quote text that starts with '['",
-            "这里应填写文字；以“[”开头的文字请加引号",
-        )
-        return None
-    values: list[tuple[str, str]] = []
-    for lang, (key, value) in node.entries.items():
-        if lang not in ctx.languages:
-            if isinstance(value, Scalar) and value.is_null:
-                msg = f"'{lang}' is read as a language of its own; quote text that holds a comma"
-                reporter.error(
-                    key.pos, fieldname, msg, '文字里有逗号时，请给整段文字加引号，例如 en: "Jinxiu, Dongsheng"'
-                )
-            else:
-                reporter.error(
-                    key.pos,
-                    fieldname,
-                    f"unknown language '{lang}'{suggest(lang, ctx.languages)} "
-                    f"(this site's languages: {', '.join(ctx.languages)})",
-                    "语言代码应为 zh（中文）或 en（英文）",
-                )
-            continue
-        if not isinstance(value, Scalar):
-            reporter.error(
-                value.pos, f"{fieldname}.{lang}", f"expected text, found {describe(value)}", "这里应填写文字"
-            )
-            continue
-        if value.value.strip():
-            values.append((lang, value.value.strip()))
-    return LText(tuple(values)) if values else None
-
-
-_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
-
-
-def check_image(node: Scalar, fieldname: str, ctx: Context) -> str | None:
-    """An image path relative to content/ that stays inside it and exists."""
-    value = node.value.strip()
-    path = PurePosixPath(value)
-    if path.is_absolute() or ".." in path.parts or "\\" in value or re.match(r"^[a-z]+:", value):
-        ctx.reporter.error(
-            node.pos,
-            fieldname,
-            f"an image path must stay inside content/, found '{value}'",
-            "图片路径应相对于 content/ 文件夹，例如 images/halls/stage.jpg",
-        )
-        return None
-    if path.suffix.lower() not in _IMAGE_SUFFIXES:
-        ctx.reporter.error(
-            node.pos, fieldname, f"expected a JPEG, PNG, WebP or GIF image, found '{value}'", "图片格式应为 jpg 或 png"
-        )
-        return None
-    if ctx.content_dir is not None:
-        target = ctx.content_dir / path
-        if not target.is_file():
-            near = ""
-            if target.parent.is_dir():
-                near = suggest(path.name, sorted(p.name for p in target.parent.iterdir()))
-            ctx.reporter.error(
-                node.pos,
-                fieldname,
-                f"the image 'content/{value}' does not exist{near}",
-                "找不到这张图片，请检查文件名和文件夹（注意大小写）",
-            )
-            return None
-    return value

@@ -1,0 +1,66 @@
+"""The example site in real Chromium at phone width: nothing overflows sideways."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+PAGES = ["", "halls/", "halls/jinxiu-auditorium/", "events/", "events/2026/04/", "events/2026/08/",
+         "events/2026-double-ninth-elders/", "en/events/2026/04/", "en/halls/jinxiu-lecture-hall/"]
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The example site, built once and served on loopback."""
+    root = tmp_path_factory.mktemp("phone")
+    for name in ("content", "data", "overrides"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1775000000", "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, env=env, check=True, timeout=600)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "Chromium is needed: apt-get install chromium"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        yield b
+        b.close()
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_fits_a_375px_phone(browser: Browser, site_url: str, url: str) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 812}, device_scale_factor=2)
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(site_url) else None)
+    page.goto(site_url + url, wait_until="load")
+    width = page.evaluate("document.scrollingElement.scrollWidth")
+    assert width <= 375, f"{url} is {width}px wide on a 375px phone"
+    grid = page.query_selector("table.cc-month")
+    if grid is not None:
+        box = grid.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375
+    # Body text stays legible: at least 16 CSS pixels.
+    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
+    assert size >= 16
+    assert outside == [], f"{url} loaded from outside the site: {outside}"
+    page.close()
