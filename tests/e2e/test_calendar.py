@@ -269,3 +269,10 @@ def test_category_and_year_pages(built):
     months = [h.get_text(strip=True) for h in year.select(".cc-year__month h2")]
     assert months == [f"{m}月" for m in range(1, 13)]
     assert (built.site / "events/2026/12/index.html").is_file()
+
+
+def test_home_page_shows_what_is_coming_up(built):
+    home = built.html("")
+    titles = [a.get_text(strip=True) for a in home.select("h2#upcoming + ul .cc-occ__title")]
+    # From 2026-06-01: dated activities only (the year-long publicity is on the events page).
+    assert titles == ["读书日", "广场舞大赛", "电影放映", "电影放映", "七夕音乐会"]
