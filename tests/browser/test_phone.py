@@ -17,8 +17,17 @@ from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-PAGES = ["", "halls/", "halls/jinxiu-auditorium/", "events/", "events/2026/04/", "events/2026/08/",
-         "events/2026-double-ninth-elders/", "en/events/2026/04/", "en/halls/jinxiu-lecture-hall/"]
+PAGES = [
+    "",
+    "halls/",
+    "halls/jinxiu-auditorium/",
+    "events/",
+    "events/2026/04/",
+    "events/2026/08/",
+    "events/2026-double-ninth-elders/",
+    "en/events/2026/04/",
+    "en/halls/jinxiu-lecture-hall/",
+]
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +51,10 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def browser() -> Iterator[Browser]:
     assert Path(CHROMIUM).exists(), "Chromium is needed: apt-get install chromium"
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
         yield b
         b.close()
 

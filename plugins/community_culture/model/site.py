@@ -20,11 +20,14 @@ from ..core.loader import Reporter
 from ..core.problems import Position, Problems
 from .community import Community, load_community
 from .event import Event, check_event_halls, load_events
+from .exhibit import Exhibit, check_exhibit_halls, load_exhibits
 from .hall import Hall, Standard, load_halls, load_standards
+from .honor import Board, Entry, load_honors
 from .taxonomy import Taxonomies, load_taxonomies
 
 if TYPE_CHECKING:
     from ..calendar.occurrence import Calendar
+    from ..printing.press import Press
 
 KNOWN_DATA = ("community.yml", "standards.yml", "taxonomies.yml", "halls", "events", "honors", "exhibits")
 
@@ -42,6 +45,12 @@ class Options:
     as_of: dt.date | None = None
     """The date ages and "upcoming" are computed against; None: SOURCE_DATE_EPOCH or today."""
     site_url: str | None = None
+    honors_noindex: bool = True
+    """Ask search engines not to index the honor boards (and leave them out of the sitemap)."""
+    cache_dir: Path | None = None
+    """Where print files and image copies are kept between builds; None: nowhere."""
+    template_dirs: tuple[Path, ...] = ()
+    """Template folders searched before the plugin's own (a site's ``overrides/``)."""
 
     def build_date(self) -> dt.date:
         """One date for the whole build: ``as_of``, else SOURCE_DATE_EPOCH, else today (UTC+8)."""
@@ -65,6 +74,14 @@ class Site:
     """Halls by id, sorted by id."""
     events: dict[str, Event] = field(default_factory=dict)
     """Events by id, sorted by id."""
+    boards: dict[str, Board] = field(default_factory=dict)
+    """Honor boards by id, in the order listed."""
+    honors: dict[str, list[Entry]] = field(default_factory=dict)
+    """PUBLISHED honor entries by board id; people without consent or withdrawn are never here."""
+    withheld_photos: tuple[str, ...] = ()
+    """Images (relative to ``content/``) of people who are not published: never copied into the site."""
+    exhibits: dict[str, Exhibit] = field(default_factory=dict)
+    """Exhibits by id, sorted by id."""
 
     @property
     def default_language(self) -> str:
@@ -77,6 +94,14 @@ class Site:
         from ..calendar.occurrence import Calendar
 
         return Calendar(self.events.values(), self.community.timezone, self.options.build_date())
+
+    @cached_property
+    def press(self) -> Press:
+        """The build's print service: every print product registers its pages with it."""
+        from ..printing.press import Press
+
+        o = self.options
+        return Press(o.content_dir, o.languages, o.template_dirs, o.cache_dir, o.site_url)
 
 
 def load_site(options: Options) -> tuple[Site | None, Problems]:
@@ -98,6 +123,9 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
     halls = load_halls(data, root, ctx, taxonomies)
     events = load_events(data, root, ctx, taxonomies)
     check_event_halls(events, halls, ctx)
+    honors = load_honors(data, root, ctx, taxonomies, options.build_date())
+    exhibits = load_exhibits(data, root, ctx)
+    check_exhibit_halls(exhibits, halls, ctx)
     if options.content_dir.is_dir():
         check_front_matter(options.content_dir, root, reporter)
     else:
@@ -107,7 +135,18 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
     problems = reporter.problems
     if problems.errors or community is None:
         return None, problems
-    site = Site(options, community, taxonomies, standards, dict(sorted(halls.items())), events=events)
+    site = Site(
+        options,
+        community,
+        taxonomies,
+        standards,
+        dict(sorted(halls.items())),
+        events=events,
+        boards=honors.boards,
+        honors=honors.entries,
+        withheld_photos=honors.withheld_photos,
+        exhibits=exhibits,
+    )
     return site, problems
 
 

@@ -34,3 +34,10 @@ class CultureConfig(Config):
 
     cache_dir = c.Type(str, default=".cache/community-culture")
     """Where image copies (and later PDFs) are kept between builds, relative to ``mkdocs.yml``."""
+
+    honors_noindex = c.Type(bool, default=True)
+    """Ask search engines not to index the honor boards, and leave them out of the sitemap:
+    residents agreed to be shown on the community's site, not to be one web search away."""
+
+    pdf_in_serve = c.Type(bool, default=False)
+    """Make the print files in ``mkdocs serve`` too (each takes seconds; ``mkdocs build`` always makes them)."""

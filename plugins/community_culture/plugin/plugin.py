@@ -23,9 +23,10 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..core.markup import MarkdownRenderer
 from ..core.media import IMAGE_SUFFIXES, ImageError, make_web_image
+from ..core.problems import DataError
 from ..core.staging import StagedOutput
 from ..model.site import Options, Site, load_site
-from ..pages.plan import PageSpec, Plan, build_plan
+from ..pages.plan import Asset, PageSpec, Plan, build_plan
 from ..pages.render import Renderer
 from ..pages.strings import translate
 from . import nav as navigation
@@ -93,6 +94,9 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             languages=tuple(self.config.languages),
             as_of=self._as_of(),
             site_url=config.site_url,
+            honors_noindex=self.config.honors_noindex,
+            cache_dir=(root / self.config.cache_dir).resolve(),
+            template_dirs=(Path(config.theme.custom_dir),) if config.theme.custom_dir else (),
         )
         staging = self.command == "build" and self.config.atomic and not self.dirty
         if staging:
@@ -161,12 +165,35 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             else:
                 self.specs[spec.src_uri(default)] = spec
                 files.append(File.generated(config, spec.src_uri(default), content=""))
+        # Print files take seconds each: `mkdocs serve` leaves them out unless asked.
+        skip_pdfs = self.command == "serve" and not self.config.pdf_in_serve
         for asset in self.plan.assets:
-            files.append(File.generated(config, asset.path, content=asset.make()))
+            if not (skip_pdfs and asset.path.endswith(".pdf")):
+                files.append(File.generated(config, asset.path, content=self._make(asset)))
+        self._report_print()
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "culture.css")))
+        # The photo of someone who is not published (no consent, withdrawn) is not
+        # copied at all: its address would be guessable from the person's name.
+        for src in self.site.withheld_photos:
+            withheld = files.get_file_from_path(src)
+            if withheld is not None:
+                files.remove(withheld)
         self._publish_images(files, config)
         self.urls = {navigation.page_url(f) for f in files.documentation_pages()}
         return files
+
+    def _make(self, asset: Asset) -> bytes:
+        try:
+            return asset.make()
+        except DataError as exc:  # a print file failed preflight
+            raise PluginError(f"community-culture: {asset.path} cannot be made; nothing was built.\n\n{exc}") from None
+
+    def _report_print(self) -> None:
+        assert self.site is not None
+        for problem in self.site.press.warnings:
+            log.warning(problem.format())
+        if self.site.press.stats.typeset or self.site.press.stats.cached:
+            log.info(str(self.site.press.stats))
 
     def _publish_images(self, files: Files, config: MkDocsConfig) -> None:
         """Replace every image from content/ by a resized copy without metadata."""

@@ -1,0 +1,95 @@
+"""Personal details that never belong on a public honor board, recognised in free text.
+
+Editors copy citations from nomination forms, which carry the nominee's birthday,
+phone, ID-card number and flat. These patterns find them in any language the site
+uses, so the loader can refuse the entry before anything is published. They lean
+towards reporting: a false alarm costs an editor a minute, a leak cannot be undone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+_CN_DIGIT = "一二三四五六七八九十〇零"
+
+FULL_DATE = re.compile(
+    r"(?<!\d)(?:1[89]|20)\d{2}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号])(?!\d)"
+    r"|(?<!\d)\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*(?:1[89]|20)\d{2}(?!\d)"
+    rf"|[{_CN_DIGIT}]{{4}}年[{_CN_DIGIT}]{{1,2}}月[{_CN_DIGIT}]{{1,3}}[日号]"
+    rf"|\b\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b",
+    re.IGNORECASE,
+)
+"""A day, month and year: ``1922-03-04``, ``04/03/1922``, ``1922年3月4日``, ``4 March 1922``."""
+
+_DAY = (
+    rf"(?:{FULL_DATE.pattern}"
+    r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
+    rf"|农历\s*[正{_CN_DIGIT}冬腊]{{1,2}}月\s*(?:初|廿)?[{_CN_DIGIT}]{{1,2}}"
+    rf"|\b\d{{1,2}}\s+{_MONTH}|\b{_MONTH}\s+\d{{1,2}}\b)"
+)
+BIRTH_DATE = re.compile(
+    rf"(?:生日|出生日期|出生于?|生于|date\s+of\s+birth|birthday|\bborn)\s*(?:是|为|在|is|on|in|[:：])?\s*{_DAY}"
+    rf"|(?:{FULL_DATE.pattern})\s*(?:出生|生人|生(?=[，,。；;）)\s]|$))",
+    re.IGNORECASE,
+)
+"""A birthday given with its day, in words that say it is one: ``生于1922年3月4日``, ``born 4 March``."""
+
+ID_CARD = re.compile(r"(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{6}\s\d{8}\s\d{3}[\dXx]|\d{15})(?![0-9A-Za-z])")
+"""A resident ID-card number: 18 digits (the last may be X), or the old 15-digit kind."""
+
+PHONE = re.compile(
+    r"(?<![\dA-Za-z])(?:(?:\+|00)86[\s-]?)?"
+    r"(?:1[3-9]\d(?:[\s-]?\d{4}){2}"  # mobile: 139 1234 5678
+    r"|0\d{2,3}[\s-]?[2-9]\d{6,7}"  # with an area code: 0477-8561234
+    r"|[48]00[\s-]?\d{3}[\s-]?\d{4})"  # service numbers: 400-123-4567
+    r"(?![\dA-Za-z])"
+    r"|(?:电话|手机|座机|联系方式|热线|\b(?:tel|phone|mobile|cell)\b)\.?\s*[:：]?\s*\+?\d[\d\s-]{5,}\d",
+    re.IGNORECASE,
+)
+"""A telephone number, or digits announced as one."""
+
+ADDRESS = re.compile(
+    rf"(?<!第)[\d{_CN_DIGIT}]+\s*(?:号楼|单元)"
+    r"|\d+\s*(?:栋|幢|号院)"
+    r"|\d+\s*室(?![友内外])"
+    r"|门牌|住址|家庭地址"
+    r"|(?<![\d-])\d{1,3}-\d{1,2}-(?!(?:19|20)\d\d(?!\d))\d{3,4}(?![\d-])"  # building-unit-flat: 3-2-402
+    r"|\bhome\s+address\b"
+    r"|\b(?:room|rm\.?|flat|apt\.?|apartment|building|bldg\.?|block)\s*(?:no\.?\s*)?#?\d+\b"
+    r"(?!\s*(?:years?|people|times|hours?|days?|months?|%))",
+    re.IGNORECASE,
+)
+"""A home address: a building, unit, flat or door number (号楼, 单元, 室, 门牌, Room 402)."""
+
+KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("id-card", ID_CARD),
+    ("phone", PHONE),
+    ("birth-date", BIRTH_DATE),
+    ("address", ADDRESS),
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A personal detail found in a text."""
+
+    kind: str
+    """``id-card``, ``phone``, ``birth-date`` or ``address``."""
+    start: int
+    end: int
+
+
+def find_private(text: str) -> list[Finding]:
+    """The first personal detail of each kind in ``text``, in the order they appear."""
+    found = []
+    for kind, pattern in KINDS:
+        m = pattern.search(text)
+        if m is not None:
+            found.append(Finding(kind, m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)

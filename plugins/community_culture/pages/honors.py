@@ -1,0 +1,126 @@
+"""Honor board pages: ``/honors/`` and ``/honors/<board>/`` in every language.
+
+Only published entries reach this module (``Site.honors``); the boards are asked
+not to be indexed by search engines unless a site turns ``honors_noindex`` off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model.honor import Board, Entry
+from ..model.site import Site
+from .plan import Asset, PageSpec, Plan
+from .strings import translate
+
+LATEST = 4
+"""How many of a board's newest honorees the index shows."""
+STYLESHEET = "assets/culture/honors.css"
+_ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+STRINGS: dict[str, dict[str, str]] = {
+    "zh": {
+        "honors.intro": "向身边的榜样学习：社区评选的道德模范、能人、寿星、好人和好家风家庭。",
+        "honors.count": "共 {count} 条",
+        "honors.none": "暂无上榜。",
+        "honors.latest": "最新上榜",
+        "honors.view": "查看全部",
+        "honors.years": "按年份查看",
+        "honors.year": "{year}年",
+        "honors.year.none": "其他年份",
+        "honors.age": "今年 {age} 岁",
+        "honors.awarded_by": "授予单位",
+        "honors.photo.alt": "{name}的照片",
+        "honors.consent": "本榜只刊登本人（或家属）同意公开的居民。如需更正或撤下，请联系社区居委会",
+        "back.honors": "返回全部荣誉榜",
+    },
+    "en": {
+        "honors.intro": "People to learn from, close to home: the community's models of virtue, "
+        "skilled hands, elders, good neighbours and families.",
+        "honors.count": "{count} on the roll",
+        "honors.none": "No one on this board yet.",
+        "honors.latest": "Latest",
+        "honors.view": "See the whole board",
+        "honors.years": "By year",
+        "honors.year": "{year}",
+        "honors.year.none": "Other years",
+        "honors.age": "{age} this year",
+        "honors.awarded_by": "Awarded by",
+        "honors.photo.alt": "Photo of {name}",
+        "honors.consent": "Only residents who (or whose families) agreed to it are shown. "
+        "To correct or remove an entry, contact the community office",
+        "back.honors": "All honour boards",
+    },
+}
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    """The entries of one year on a board page."""
+
+    year: int | None
+    """None for entries that give no year (shown last)."""
+    entries: tuple[Entry, ...]
+
+    @property
+    def anchor(self) -> str:
+        """The group's fragment id, e.g. ``year-2026``."""
+        return f"year-{self.year}" if self.year is not None else "year-other"
+
+
+@dataclass(frozen=True)
+class BoardSummary:
+    """A board as the index shows it."""
+
+    board: Board
+    count: int
+    """How many published entries the board holds."""
+    latest: tuple[Entry, ...]
+    """Its newest honorees, at most :data:`LATEST`."""
+
+
+def contribute(site: Site, plan: Plan) -> None:
+    """Add the boards index and one page per board, in every language."""
+    default = site.default_language
+    noindex = site.options.honors_noindex
+    as_of = site.options.build_date()
+    summaries = [summarize(board, site.honors.get(board.id, [])) for board in site.boards.values()]
+    for lang in site.options.languages:
+        title = translate(lang, default, "honors")
+        plan.pages.append(PageSpec("honors/", lang, "culture/honors.html", title, {"boards": summaries}, noindex))
+        for board in site.boards.values():
+            entries = site.honors.get(board.id, [])
+            context = {"board": board, "groups": group_by_year(entries), "ages": ages(board, entries, as_of)}
+            key = f"honors/{board.id}/"
+            plan.pages.append(
+                PageSpec(key, lang, "culture/honor-board.html", board.title.get(lang, default), context, noindex)
+            )
+    plan.assets.append(Asset(STYLESHEET, lambda: (_ASSETS / "honors.css").read_bytes()))
+
+
+def newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    """Entries by year, newest first, those without a year last; written order within a year."""
+    return sorted(entries, key=lambda e: -e.year if e.year is not None else 1)
+
+
+def summarize(board: Board, entries: list[Entry]) -> BoardSummary:
+    """The board's count and newest honorees."""
+    return BoardSummary(board, len(entries), tuple(newest_first(entries)[:LATEST]))
+
+
+def group_by_year(entries: Iterable[Entry]) -> list[YearGroup]:
+    """Entries grouped by year, newest year first, the group without a year last."""
+    groups: dict[int | None, list[Entry]] = {}
+    for entry in newest_first(entries):
+        groups.setdefault(entry.year, []).append(entry)
+    return [YearGroup(year, tuple(items)) for year, items in groups.items()]
+
+
+def ages(board: Board, entries: Iterable[Entry], as_of: dt.date) -> dict[str, int]:
+    """Each entry's age this year by id, on boards that show ages; a birth date is never known."""
+    if not board.show_age:
+        return {}
+    return {entry.id: age for entry in entries if (age := entry.age(as_of)) is not None}

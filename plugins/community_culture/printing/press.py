@@ -1,0 +1,294 @@
+"""The press: print products hand it pages to print, it hands back PDF bytes.
+
+A print product (exhibit panels today; honour boards and the monthly poster are made
+the same way) describes each printed page as a :class:`PrintJob` — a page size, a
+template and its context — and registers it with the build's press while the site is
+planned. The first time any PDF is asked for, the press prints every registered page,
+in this process: it fills the page's template (found on the same search path as the
+web pages, so a site's ``overrides/print/panel.html`` wins), looks the result up in
+the cache, and only on a miss typesets it with WeasyPrint and preflights it. The
+problems of every page are raised together, so one build lists them all.
+
+A product module does no more than this::
+
+    job = site.press.add(PrintJob(
+        key="honors/morality/board.pdf", label="honour board 'morality'",
+        size=named_size("A1"), template="print/board.html", lang="zh",
+        page="honors/morality/", context={"board": board}, source=board.source))
+    plan.assets.append(Asset(job.key, lambda: site.press.pdf([job])))
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..core.markup import MarkdownRenderer
+from ..core.problems import DataError, Position, Problem, Problems
+from .cache import Cached, PdfCache, fingerprint
+from .helpers import PrintHelpers
+from .preflight import Finding, preflight
+from .qr import qr_data_uri
+from .render import RENDER_OPTIONS, Typesetter, weasyprint_version
+from .sizes import PageSize
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """One printed page: what a print product asks the press for."""
+
+    key: str
+    """The PDF's path below the site root, e.g. ``exhibits/history/founding/panel.pdf``."""
+    label: str
+    """What editors call it, for messages: ``panel 'founding' of exhibit 'history'``."""
+    size: PageSize
+    template: str
+    """The page template, e.g. ``print/panel.html``."""
+    lang: str
+    """The document's main language."""
+    context: Mapping[str, Any] = field(default_factory=dict)
+    """What the template is given besides ``size``, ``lang``, ``url``, ``qr`` and ``press``."""
+    page: str | None = None
+    """The web page its QR code leads to, below the site root (``exhibits/history/founding/``); None: no QR code."""
+    source: Position | None = None
+    """Where its data is written, so that problems point there."""
+    field: str = ""
+    """The field at ``source``, e.g. ``panels[0]``."""
+
+
+@dataclass
+class PressStats:
+    """What a build's press did."""
+
+    typeset: int = 0
+    """Pages laid out and written by WeasyPrint."""
+    cached: int = 0
+    """Pages taken from the cache unchanged."""
+    combined: int = 0
+    """Files assembled from several pages (made or taken from the cache)."""
+
+    def __str__(self) -> str:
+        return (
+            f"print files: {self.typeset} page{'s' if self.typeset != 1 else ''} typeset, "
+            f"{self.cached} from the cache, {self.combined} combined file{'s' if self.combined != 1 else ''}"
+        )
+
+
+class PrintError(DataError):
+    """Raised when a page cannot be printed as it is; carries every problem of the run."""
+
+
+class Press:
+    """Prints the PDFs of one build."""
+
+    def __init__(
+        self,
+        content_dir: Path,
+        languages: Sequence[str] = ("zh", "en"),
+        template_dirs: Sequence[Path] = (),
+        cache_dir: Path | None = None,
+        site_url: str | None = None,
+    ) -> None:
+        """Set up a press; nothing is typeset until a PDF is asked for.
+
+        Args:
+            content_dir: Where the original images are.
+            languages: The site's language codes, the default first.
+            template_dirs: Searched for templates before ours (a site's ``overrides/``).
+            cache_dir: Where PDFs and print copies of images are kept between builds; None: nowhere.
+            site_url: The site's public address, for QR codes.
+        """
+        self.content_dir = content_dir
+        self.languages = tuple(languages)
+        self.site_url = site_url
+        self.stats = PressStats()
+        self.markdown = MarkdownRenderer()
+        self.problems = Problems()
+        self._scratch = None if cache_dir is not None else tempfile.TemporaryDirectory(prefix="culture-print-")
+        base = cache_dir if cache_dir is not None else Path(self._scratch.name)  # type: ignore[union-attr]
+        self.image_dir = base / "print-images"
+        self.cache = PdfCache(base / "print" if cache_dir is not None else None)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([*map(str, template_dirs), str(TEMPLATES)]),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        self._jobs: dict[str, PrintJob] = {}
+        self._done: dict[str, tuple[str, bytes | None]] = {}
+        """Printed jobs by key: (fingerprint, PDF or None when it failed)."""
+        self._typesetter: Typesetter | None = None
+
+    # -- the API of print products ----------------------------------------------------
+    def add(self, job: PrintJob) -> PrintJob:
+        """Register ``job`` to be printed with the others when the first PDF is asked for."""
+        if job.key in self._jobs:
+            raise ValueError(f"two print jobs share the key {job.key}")
+        self._jobs[job.key] = job
+        return job
+
+    def pdf(self, jobs: Sequence[PrintJob], title: str | None = None) -> bytes:
+        """The PDF of ``jobs``, one page each, in order.
+
+        Raises:
+            PrintError: when any registered page cannot be printed (all problems at once).
+        """
+        self.run()
+        if len(jobs) == 1:
+            return self._pdf_of(jobs[0])
+        self.stats.combined += 1
+        key = fingerprint("combined", title or "", *(self._done[job.key][0] for job in jobs))
+        cached = self.cache.get(key)
+        if cached is not None:
+            return cached.pdf
+        data = combine([self._pdf_of(job) for job in jobs], title)
+        self.cache.put(key, Cached(data))
+        return data
+
+    def run(self) -> None:
+        """Print every registered page not printed yet.
+
+        Raises:
+            PrintError: with every problem, when any page cannot be printed.
+        """
+        pending = [job for key, job in self._jobs.items() if key not in self._done]
+        if pending and self.site_url is None and any(job.page for job in pending):
+            first = next(job for job in pending if job.page)
+            self.problems.add(
+                Problem(
+                    Position("mkdocs.yml"),
+                    "site_url",
+                    f"{first.label} carries a QR code to its web page, which needs the site's public address: "
+                    "set site_url in mkdocs.yml (for example https://culture.example.org/)",
+                    "打印文件上的二维码需要网站的正式网址，请在 mkdocs.yml 中填写 site_url",
+                )
+            )
+            self._done.update({job.key: ("", None) for job in pending})
+        for job in pending:
+            if job.key not in self._done:
+                self._print(job)
+        if self.problems.errors:
+            raise PrintError(self.problems)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Warnings of every page printed so far (also for pages taken from the cache)."""
+        return self.problems.warnings
+
+    def url_of(self, page: str) -> str:
+        """The absolute address of a web page below the site root."""
+        return (self.site_url or "").rstrip("/") + "/" + page
+
+    # -- printing one page ------------------------------------------------------------
+    def _print(self, job: PrintJob) -> None:
+        helpers = PrintHelpers(self, job)
+        url = self.url_of(job.page) if job.page else None
+        html = self.env.get_template(job.template).render(
+            **job.context,
+            size=job.size,
+            lang=job.lang,
+            url=url,
+            qr=qr_data_uri(url) if url else None,
+            press=helpers,
+        )
+        key = fingerprint(_code_version(), weasyprint_version(), repr(sorted(RENDER_OPTIONS.items())), html)
+        findings = list(helpers.findings)
+        cached = self.cache.get(key) if not findings else None
+        if cached is not None:
+            self.stats.cached += 1
+            findings += [Finding("warning", message, hint) for message, hint in cached.warnings]
+            data: bytes | None = cached.pdf
+        else:
+            data = None
+            if not any(f.severity == "error" for f in findings):
+                data, more = self._typeset(html, helpers.images)
+                findings += more
+        self._report(job, findings)
+        if any(f.severity == "error" for f in findings):
+            data = None
+        elif cached is None and data is not None:
+            self.cache.put(key, Cached(data, tuple((f.message, f.hint) for f in findings if f.severity == "warning")))
+        self._done[job.key] = (key, data)
+
+    def _typeset(self, html: str, images: Mapping[str, str]) -> tuple[bytes, list[Finding]]:
+        if self._typesetter is None:
+            self._typesetter = Typesetter(self.image_dir)
+        document, refused = self._typesetter.typeset(html)
+        data = self._typesetter.write(document)
+        self.stats.typeset += 1
+        return data, preflight(document, images, refused)
+
+    def _report(self, job: PrintJob, findings: list[Finding]) -> None:
+        for f in findings:
+            self.problems.add(
+                Problem(
+                    job.source or Position(job.key),
+                    job.field,
+                    f"{job.label}, {job.size.describe()}: {f.message}",
+                    f.hint,
+                    f.severity,
+                )
+            )
+
+    def _pdf_of(self, job: PrintJob) -> bytes:
+        data = self._done[job.key][1]
+        assert data is not None, "run() raises before a failed page is asked for"
+        return data
+
+
+def combine(parts: Sequence[bytes], title: str | None = None) -> bytes:
+    """One PDF holding the pages of ``parts`` in order, each keeping its own boxes and fonts."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(PdfReader(io.BytesIO(part)))
+    for number, page in enumerate(writer.pages):
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for ref in fonts.values():
+            _retag(ref.get_object(), number)
+    writer.add_metadata({"/Producer": f"WeasyPrint {weasyprint_version()}", **({"/Title": title} if title else {})})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _retag(font: Any, page: int) -> None:
+    """Give a font subset a tag of its own page.
+
+    WeasyPrint tags a subset after the face it comes from, so every page of a combined
+    file would carry a different ``ABCDEF+Noto-Sans-CJK-SC``; a RIP that takes two
+    subsets by the same name for one may print the wrong glyphs.
+    """
+    from pypdf.generic import NameObject
+
+    targets = [font, *(d.get_object() for d in font.get("/DescendantFonts", []))]
+    for target in targets:
+        for holder, key in ((target, "/BaseFont"), (target.get("/FontDescriptor"), "/FontName")):
+            if holder is None:
+                continue
+            holder = holder.get_object()
+            name = str(holder.get(key, ""))
+            tag, plus, rest = name[1:].partition("+")
+            if plus and len(tag) == 6 and tag.isupper():
+                digest = fingerprint(tag, str(page))
+                new = "".join(chr(65 + int(digest[i : i + 2], 16) % 26) for i in range(0, 12, 2))
+                holder[NameObject(key)] = NameObject(f"/{new}+{rest}")
+
+
+@functools.cache
+def _code_version() -> str:
+    """This package's version and the source of the printing code: what shapes a PDF besides its HTML."""
+    sources = sorted(Path(__file__).parent.glob("*.py"))
+    return fingerprint(version("community-culture"), *(p.read_bytes() for p in sources))
