@@ -9,17 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..model.honor import Board, Entry
 from ..model.site import Site
-from .plan import Asset, PageSpec, Plan
+from .plan import PageSpec, Plan
 from .strings import translate
 
 LATEST = 4
 """How many of a board's newest honorees the index shows."""
-STYLESHEET = "assets/culture/honors.css"
-_ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 STRINGS: dict[str, dict[str, str]] = {
     "zh": {
@@ -98,7 +95,6 @@ def contribute(site: Site, plan: Plan) -> None:
             plan.pages.append(
                 PageSpec(key, lang, "culture/honor-board.html", board.title.get(lang, default), context, noindex)
             )
-    plan.assets.append(Asset(STYLESHEET, lambda: (_ASSETS / "honors.css").read_bytes()))
 
 
 def newest_first(entries: Iterable[Entry]) -> list[Entry]:
