@@ -27,6 +27,13 @@ PAGES = [
     "events/2026-double-ninth-elders/",
     "en/events/2026/04/",
     "en/halls/jinxiu-lecture-hall/",
+    "honors/",
+    "honors/longevity/",
+    "en/honors/talent/",
+    "exhibits/",
+    "exhibits/customs/",
+    "exhibits/customs/couplets/",
+    "en/exhibits/history/old-street/",
 ]
 
 

@@ -6,6 +6,7 @@ Editors paste text from anywhere; a ``<script>``, an ``onclick`` or a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -50,6 +51,18 @@ _ATTRIBUTES: dict[str, set[str]] = {
     "ol": _COMMON | {"start"},
 }
 _SCHEMES = {"http", "https", "mailto", "tel"}
+_CJK = "\u2018-\u201f\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef"
+# A line break between two Chinese characters (emphasis marks aside).
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n[ \t]*(?=[*_]*[{_CJK}])")
+
+
+def join_cjk_lines(text: str) -> str:
+    """Drop the line breaks editors put inside Chinese paragraphs.
+
+    Markdown turns a line break into a space; between two Chinese characters that
+    space is a visible gap (and lets nothing justify), where the editor meant none.
+    """
+    return _CJK_BREAK.sub("", text)
 
 
 def sanitize(html: str) -> str:
@@ -72,4 +85,4 @@ class MarkdownRenderer:
     def render(self, text: str) -> str:
         """Markdown to safe HTML."""
         self._md.reset()
-        return sanitize(self._md.convert(text))
+        return sanitize(self._md.convert(join_cjk_lines(text)))

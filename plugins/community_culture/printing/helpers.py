@@ -6,11 +6,11 @@ the web pages' helpers every text helper takes the language it is asked for.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from ..core.markup import join_cjk_lines
 from ..core.media import ImageError
 from ..core.text import LText
 from .images import print_copy
@@ -19,20 +19,6 @@ from .render import IMAGE_SCHEME
 
 if TYPE_CHECKING:
     from .press import Press, PrintJob
-
-_CJK = "\u2018-\u201f\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef"
-# A line break between two Chinese characters (emphasis marks aside).
-_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n[ \t]*(?=[*_]*[{_CJK}])")
-
-
-def join_cjk_lines(text: str) -> str:
-    """Drop the line breaks editors put inside Chinese paragraphs.
-
-    Markdown turns a line break into a space; between two Chinese characters that
-    space is a visible gap in print (and lets nothing justify), where the editor
-    meant none.
-    """
-    return _CJK_BREAK.sub("", text)
 
 
 class PrintHelpers:
