@@ -82,6 +82,16 @@ def check(args: argparse.Namespace) -> int:
     return 0
 
 
+def schemas(args: argparse.Namespace) -> int:
+    """Write the JSON Schemas of the data files for editors' tools."""
+    from .model.schema import write_schemas
+
+    for path in write_schemas(Path(args.folder)):
+        print(path)
+    print("Add '# yaml-language-server: $schema=<file>' to a data file, or map data/ to them in your editor.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``culture`` console script."""
     parser = argparse.ArgumentParser(prog="culture", description="Community culture site tools.")
@@ -90,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     p_check.add_argument("--strict", action="store_true", help="fail on warnings too")
     p_check.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     p_check.set_defaults(func=check)
+    p_schemas = sub.add_parser("schemas", help="write JSON Schemas of the data files for editors' tools")
+    p_schemas.add_argument("folder", nargs="?", default=".schemas", help="where to write them (default .schemas)")
+    p_schemas.set_defaults(func=schemas)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))

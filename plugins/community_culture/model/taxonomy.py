@@ -39,12 +39,12 @@ class Taxonomies:
         return text.get(lang, default) if text else term
 
 
-def load_taxonomies(data_dir: Path, root: Path, ctx: Context) -> Taxonomies:
-    """The shipped vocabularies, extended or relabelled by ``data/taxonomies.yml``."""
+def load_taxonomies(data_dir: Path | None, root: Path, ctx: Context) -> Taxonomies:
+    """The shipped vocabularies, extended or relabelled by ``data/taxonomies.yml`` (none when ``data_dir`` is None)."""
     merged: dict[str, dict[str, LText]] = {group: {} for group in GROUPS}
     sources = [(DEFAULTS / "taxonomies.yml", "(built-in) taxonomies.yml")]
-    site_file = data_dir / "taxonomies.yml"
-    if site_file.is_file():
+    site_file = data_dir / "taxonomies.yml" if data_dir is not None else None
+    if site_file is not None and site_file.is_file():
         sources.append((site_file, site_file.relative_to(root).as_posix()))
     for path, display in sources:
         node = load_yaml(path, display, ctx.reporter)
