@@ -93,15 +93,20 @@ class Project:
         return h.hexdigest()
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Project:
+def make_project(root: Path) -> Project:
     """A minimal valid project: one community, one auditorium, one hand-written page."""
-    p = Project(tmp_path)
+    p = Project(root)
     p.write("mkdocs.yml", MKDOCS_YML)
     p.write("data/community.yml", COMMUNITY)
     p.write("data/halls/test-auditorium.yml", AUDITORIUM)
     p.write("content/about.md", "# 关于\n\n测试页面。\n")
     return p
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A minimal valid project, fresh for each test."""
+    return make_project(tmp_path)
 
 
 @pytest.fixture

@@ -244,3 +244,10 @@ def test_two_builds_are_identical(project, monkeypatch):
     first = project.tree_digest()
     project.build()
     assert project.tree_digest() == first
+
+
+def test_template_folders_are_not_published(project):
+    project.build()
+    assert not (project.site / "print").exists()
+    assert not (project.site / "patches").exists()
+    assert (project.site / "sitemap.xml").is_file()

@@ -55,8 +55,12 @@ events:
 SH = zoneinfo.ZoneInfo("Asia/Shanghai")
 
 
-@pytest.fixture
-def built(project):  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """One build for the whole module: the tests only read it."""
+    from conftest import make_project
+
+    project = make_project(tmp_path_factory.mktemp("calendar"))
     project.write("data/events/2026.yml", EVENTS)
     project.build()
     return project

@@ -156,6 +156,11 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.site is None or self.renderer is None:
             return files
+        # MkDocs copies every non-template file of the theme folders into the site;
+        # ours hold print stylesheets and template patches, which are not for residents.
+        templates = PACKAGE / "templates"
+        for file in [f for f in files if f.abs_src_path and Path(f.abs_src_path).is_relative_to(templates)]:
+            files.remove(file)
         default = self.site.default_language
         hand_written = {navigation.page_url(f): f for f in files.documentation_pages()}
         for spec in self.plan.pages:

@@ -2,9 +2,10 @@
 
 Checked on the laid-out document and the fonts WeasyPrint embedded:
 
-- the content fits on its one page; no text sticks out of its column or past the trim
-  (where it is cut off), and a picture that runs off the page runs on to the bleed's
-  outer edge (else a white sliver shows after cutting);
+- the content fits on its one page (a list that may run on, on its pages); no text
+  sticks out of its column or past the trim (where it is cut off), and a picture that
+  runs off the page runs on to the bleed's outer edge (else a white sliver shows after
+  cutting);
 - every character is drawn from a font the stylesheet names, and that font has a glyph
   for it. WeasyPrint falls back silently: to another installed face (a Japanese glyph
   shape in Chinese text, a serif in a sans title) or to an empty box;
@@ -38,7 +39,9 @@ class Finding:
     hint: str = ""
 
 
-def preflight(document: Any, images: Mapping[str, str], refused: Sequence[str] = ()) -> list[Finding]:
+def preflight(
+    document: Any, images: Mapping[str, str], refused: Sequence[str] = (), flow: bool = False
+) -> list[Finding]:
     """Check a laid-out and written WeasyPrint document.
 
     Args:
@@ -46,13 +49,18 @@ def preflight(document: Any, images: Mapping[str, str], refused: Sequence[str] =
             ``document.fonts`` lists every font drawn from).
         images: Image URLs of the page by the path editors know them by.
         refused: URLs the page tried to load and was refused.
+        flow: The content may run on over more pages (a list that grows); every
+            page is then checked. Otherwise it must fit on the first.
     """
     findings: list[Finding] = []
-    findings += _extra_pages(document)
-    # Layout boxes are only reachable through the page's private box tree.
-    page_box = document.pages[0]._page_box
-    boxes = [(box, block) for box, block, _ in _walk(page_box)]
-    findings += _outside(boxes, document.pages[0])
+    if not flow:
+        findings += _extra_pages(document)
+    boxes: list[tuple[Any, Any]] = []
+    for page in document.pages if flow else document.pages[:1]:
+        # Layout boxes are only reachable through the page's private box tree.
+        on_page = [(box, block) for box, block, _ in _walk(page._page_box)]
+        findings += _outside(on_page, page)
+        boxes += on_page
     findings += _glyphs(document, [box for box, _ in boxes if _is_text(box)])
     findings += _resolution(boxes, images)
     findings += [

@@ -1,13 +1,14 @@
 """The press: print products hand it pages to print, it hands back PDF bytes.
 
-A print product (exhibit panels today; honour boards and the monthly poster are made
-the same way) describes each printed page as a :class:`PrintJob` — a page size, a
-template and its context — and registers it with the build's press while the site is
-planned. The first time any PDF is asked for, the press prints every registered page,
-in this process: it fills the page's template (found on the same search path as the
-web pages, so a site's ``overrides/print/panel.html`` wins), looks the result up in
-the cache, and only on a miss typesets it with WeasyPrint and preflights it. The
-problems of every page are raised together, so one build lists them all.
+A print product (exhibit panels, honour boards, the monthly poster) describes each
+printed page as a :class:`PrintJob` — a page size, a template and its context — and
+registers it with the build's press while the site is planned. A job is one page,
+unless it is a list that may run on over more (``flow``). The first time any PDF is
+asked for, the press prints every registered page, in this process: it fills the
+page's template (found on the same search path as the web pages, so a site's
+``overrides/print/panel.html`` wins), looks the result up in the cache, and only on a
+miss typesets it with WeasyPrint and preflights it. The problems of every page are
+raised together, so one build lists them all.
 
 A product module does no more than this::
 
@@ -64,6 +65,9 @@ class PrintJob:
     """Where its data is written, so that problems point there."""
     field: str = ""
     """The field at ``source``, e.g. ``panels[0]``."""
+    flow: bool = False
+    """The content may run on over more pages of the same size (a month's activities,
+    however many); else it must fit on one page, and preflight says by how much it does not."""
 
 
 @dataclass
@@ -114,10 +118,9 @@ class Press:
         self.stats = PressStats()
         self.markdown = MarkdownRenderer()
         self.problems = Problems()
-        self._scratch = None if cache_dir is not None else tempfile.TemporaryDirectory(prefix="culture-print-")
-        base = cache_dir if cache_dir is not None else Path(self._scratch.name)  # type: ignore[union-attr]
-        self.image_dir = base / "print-images"
-        self.cache = PdfCache(base / "print" if cache_dir is not None else None)
+        self._cache_dir = cache_dir
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        self.cache = PdfCache(cache_dir / "print" if cache_dir is not None else None)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([*map(str, template_dirs), str(TEMPLATES)]),
             autoescape=True,
@@ -130,6 +133,16 @@ class Press:
         """Printed jobs by key: (fingerprint, PDF or None when it failed)."""
         self._typesetter: Typesetter | None = None
 
+    @property
+    def image_dir(self) -> Path:
+        """Where print copies of images are kept: in the cache, else in a scratch folder."""
+        if self._cache_dir is not None:
+            return self._cache_dir / "print-images"
+        # Made on first use: planning a site registers pages without printing any.
+        if self._scratch is None:
+            self._scratch = tempfile.TemporaryDirectory(prefix="culture-print-")
+        return Path(self._scratch.name) / "print-images"
+
     # -- the API of print products ----------------------------------------------------
     def add(self, job: PrintJob) -> PrintJob:
         """Register ``job`` to be printed with the others when the first PDF is asked for."""
@@ -139,7 +152,7 @@ class Press:
         return job
 
     def pdf(self, jobs: Sequence[PrintJob], title: str | None = None) -> bytes:
-        """The PDF of ``jobs``, one page each, in order.
+        """The PDF of ``jobs`` in order: one page each, or as many as a flowing job runs to.
 
         Raises:
             PrintError: when any registered page cannot be printed (all problems at once).
@@ -202,7 +215,9 @@ class Press:
             qr=qr_data_uri(url) if url else None,
             press=helpers,
         )
-        key = fingerprint(_code_version(), weasyprint_version(), repr(sorted(RENDER_OPTIONS.items())), html)
+        key = fingerprint(
+            _code_version(), weasyprint_version(), repr(sorted(RENDER_OPTIONS.items())), str(job.flow), html
+        )
         findings = list(helpers.findings)
         cached = self.cache.get(key) if not findings else None
         if cached is not None:
@@ -212,7 +227,7 @@ class Press:
         else:
             data = None
             if not any(f.severity == "error" for f in findings):
-                data, more = self._typeset(html, helpers.images)
+                data, more = self._typeset(html, helpers.images, job.flow)
                 findings += more
         self._report(job, findings)
         if any(f.severity == "error" for f in findings):
@@ -221,13 +236,13 @@ class Press:
             self.cache.put(key, Cached(data, tuple((f.message, f.hint) for f in findings if f.severity == "warning")))
         self._done[job.key] = (key, data)
 
-    def _typeset(self, html: str, images: Mapping[str, str]) -> tuple[bytes, list[Finding]]:
+    def _typeset(self, html: str, images: Mapping[str, str], flow: bool) -> tuple[bytes, list[Finding]]:
         if self._typesetter is None:
             self._typesetter = Typesetter(self.image_dir)
         document, refused = self._typesetter.typeset(html)
         data = self._typesetter.write(document)
         self.stats.typeset += 1
-        return data, preflight(document, images, refused)
+        return data, preflight(document, images, refused, flow)
 
     def _report(self, job: PrintJob, findings: list[Finding]) -> None:
         for f in findings:

@@ -1,0 +1,217 @@
+"""Print files for the community notice board: honour boards and the month's activities.
+
+``/honors/<board>/board.pdf``: a board's published entries, newest year first, on A1
+portrait pages of :data:`BOARD_PER_PAGE` entries each, so that a long board still
+prints (page after page, hung side by side). A board without a published entry has
+nothing to print and gets no file. ``/events/<yyyy>/<mm>/poster.pdf``: every month page
+of the calendar as an A3 poster, one line per occurrence; a long month runs on to a
+second page rather than into smaller type. Both carry a QR code to their web page and
+are set in the site's default language (a board adds the other language's name beneath).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..calendar.occurrence import Occurrence
+from ..calendar.words import Words, day_words, fuzzy_label, month_name, time_words
+from ..core.text import LText
+from ..model.honor import Board, Entry
+from ..model.site import Site
+from ..printing.press import PrintJob
+from ..printing.sizes import named_size
+from .honors import ages, newest_first
+from .plan import Asset, Plan
+
+BOARD_SIZE = named_size("A1")
+"""The size of a community notice board's honour roll."""
+BOARD_PER_PAGE = 6
+"""Entries on one board page: two columns of three, each with room for a photo and a citation."""
+ROOMY = 4
+"""A board of this many entries or fewer is set in two rows of larger cards."""
+POSTER_SIZE = named_size("A3")
+"""The monthly poster: the size of a notice board's window."""
+WHOLE_MONTH = ("month", "months")
+"""Precisions of activities that run all month: told once, above the dated lines."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "zh": {
+        "posters.print": "打印海报（PDF）",
+        "posters.board.scan": "扫码在手机上查看荣誉榜",
+        "posters.board.page": "第 {page} 页，共 {count} 页",
+        "posters.month.title": "{month}活动安排",
+        "posters.month.scan": "扫码查看本月活动详情，可加入手机日历",
+        "posters.month.whole": "本月全月",
+        "posters.month.continued": "{month}活动安排（续）",
+        "posters.month.none": "本月没有安排活动。",
+        "posters.date": "日期",
+        "posters.time": "时间",
+        "posters.activity": "活动",
+        "posters.place": "地点",
+        "posters.all_day": "全天",
+        "posters.date_open": "日期待定",
+    },
+    "en": {
+        "posters.print": "Print poster (PDF)",
+        "posters.board.scan": "Scan to see this board on your phone",
+        "posters.board.page": "Page {page} of {count}",
+        "posters.month.title": "Activities in {month}",
+        "posters.month.scan": "Scan for this month's details and to add them to your phone's calendar",
+        "posters.month.whole": "All month",
+        "posters.month.continued": "Activities in {month} (continued)",
+        "posters.month.none": "Nothing is scheduled this month.",
+        "posters.date": "Date",
+        "posters.time": "Time",
+        "posters.activity": "Activity",
+        "posters.place": "Place",
+        "posters.all_day": "All day",
+        "posters.date_open": "Date to follow",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One occurrence on a month poster, its date told the way the poster tells it."""
+
+    occurrence: Occurrence
+    date: str
+    """``8月8日``, a range ``7月20日至8月31日``, or what is known: ``8月下旬``, ``1月至12月``."""
+    weekday: str
+    """``星期六`` for a single day; empty for a range or an open date."""
+    time: str
+    """``19:00–21:00``; empty for an activity without a time."""
+    place: LText | None
+    """The hall's name or the free-text venue."""
+
+
+@dataclass(frozen=True)
+class MonthPoster:
+    """What one month's poster shows."""
+
+    year: int
+    month: int
+    whole: tuple[Line, ...]
+    """Activities that run all month (or over months): told once, in a box at the top."""
+    lines: tuple[Line, ...]
+    """Everything else, in date order."""
+
+
+def contribute(site: Site, plan: Plan) -> None:
+    """Register every board's pages and every month's poster with the press."""
+    default = site.default_language
+    for board in site.boards.values():
+        entries = newest_first(site.honors.get(board.id, []))
+        if entries:
+            jobs = board_jobs(site, board, entries)
+            plan.assets.append(
+                Asset(f"honors/{board.id}/board.pdf", _pdf(site, jobs, board.title.get(default, default)))
+            )
+    for year in site.calendar.years:
+        for month in range(1, 13):
+            job = poster_job(site, year, month)
+            plan.assets.append(Asset(poster_path(year, month), _pdf(site, [job])))
+
+
+# -- honour boards -----------------------------------------------------------------------
+def board_jobs(site: Site, board: Board, entries: Sequence[Entry]) -> list[PrintJob]:
+    """One print job per page of ``board``, :data:`BOARD_PER_PAGE` of ``entries`` each."""
+    pages = [tuple(entries[i : i + BOARD_PER_PAGE]) for i in range(0, len(entries), BOARD_PER_PAGE)]
+    shown_ages = ages(board, entries, site.options.build_date())
+    jobs = []
+    for number, chunk in enumerate(pages, start=1):
+        label = f"honour board '{board.id}'" + (f", page {number} of {len(pages)}" if len(pages) > 1 else "")
+        jobs.append(
+            site.press.add(
+                PrintJob(
+                    key=f"honors/{board.id}/board.pdf#page={number}",
+                    label=label,
+                    size=BOARD_SIZE,
+                    template="print/board.html",
+                    lang=site.default_language,
+                    context={
+                        "board": board,
+                        "entries": chunk,
+                        "ages": {e.id: shown_ages[e.id] for e in chunk if e.id in shown_ages},
+                        "page": number,
+                        "pages": len(pages),
+                        # Every page of a board is set alike, so that they hang side by side.
+                        "roomy": len(pages[0]) <= ROOMY,
+                        "languages": site.options.languages,
+                        "community": site.community,
+                    },
+                    page=f"honors/{board.id}/",
+                    source=board.source,
+                )
+            )
+        )
+    return jobs
+
+
+# -- the month's activities ----------------------------------------------------------
+def poster_job(site: Site, year: int, month: int) -> PrintJob:
+    """The print job of one month's poster, which runs on to more pages when it must."""
+    return site.press.add(
+        PrintJob(
+            key=poster_path(year, month),
+            label=f"activity poster of {year}-{month:02d}",
+            size=POSTER_SIZE,
+            template="print/poster.html",
+            lang=site.default_language,
+            context={
+                "poster": month_poster(site, year, month, site.default_language),
+                "month_names": {lang: month_name(year, month, lang) for lang in site.options.languages},
+                "languages": site.options.languages,
+                "community": site.community,
+            },
+            page=f"events/{year}/{month:02d}/",
+            flow=True,
+        )
+    )
+
+
+def poster_path(year: int, month: int) -> str:
+    """The poster's address below the site root (part of the URL contract)."""
+    return f"events/{year}/{month:02d}/poster.pdf"
+
+
+def month_poster(site: Site, year: int, month: int, lang: str) -> MonthPoster:
+    """The month's occurrences as the poster lists them, in ``lang``."""
+    first = dt.date(year, month, 1)
+    last = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+    lines = [line(site, occ, lang) for occ in site.calendar.between(first, last)]
+    return MonthPoster(
+        year,
+        month,
+        tuple(x for x in lines if x.occurrence.precision in WHOLE_MONTH),
+        tuple(x for x in lines if x.occurrence.precision not in WHOLE_MONTH),
+    )
+
+
+def line(site: Site, occ: Occurrence, lang: str) -> Line:
+    """One occurrence's line: an exact day with its weekday, a range, or the period it falls in."""
+    event = occ.event
+    hall = site.halls.get(event.hall) if event.hall else None
+    place = hall.name if hall is not None else event.venue
+    time = time_words(occ.start_time, occ.end_time)
+    if occ.fuzzy:
+        # Never a day: "8月下旬" is all that is known.
+        return Line(occ, fuzzy_label(occ, lang, with_year=False), "", time, place)
+    if occ.multi_day:
+        return Line(occ, range_words(occ.first, occ.last, lang), "", time, place)
+    weekday = Words(lang).weekday(occ.first.weekday(), short=False)
+    return Line(occ, day_words(occ.first, lang, weekday=False, year=False), weekday, time, place)
+
+
+def range_words(first: dt.date, last: dt.date, lang: str) -> str:
+    """``7月20日至8月31日`` / ``20 July – 31 August``; with years when it crosses one."""
+    years = first.year != last.year
+    start, end = (day_words(day, lang, weekday=False, year=years) for day in (first, last))
+    return f"{start}至{end}" if lang.split("-")[0] == "zh" else f"{start} – {end}"
+
+
+def _pdf(site: Site, jobs: list[PrintJob], title: str | None = None) -> Callable[[], bytes]:
+    # A closure per file: MkDocs asks for each file's bytes once, when it writes it.
+    return lambda: site.press.pdf(jobs, title)
