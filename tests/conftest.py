@@ -103,6 +103,35 @@ def make_project(root: Path) -> Project:
     return p
 
 
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled example project, copied and built once with `mkdocs build --strict`.
+
+    The build's log is kept in ``build.log`` beside ``site/``.
+    """
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    root = tmp_path_factory.mktemp("example")
+    for name in ("content", "data", "overrides"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1780000000", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stderr
+    (root / "build.log").write_text(result.stderr, encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     """A minimal valid project, fresh for each test."""

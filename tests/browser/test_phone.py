@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,14 +35,9 @@ PAGES = [
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The example site, built once and served on loopback."""
-    root = tmp_path_factory.mktemp("phone")
-    for name in ("content", "data", "overrides"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1775000000", "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, env=env, check=True, timeout=600)
+def site_url(example_site: Path) -> Iterator[str]:
+    """The example site, served on loopback."""
+    root = example_site
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import calendar
 import json
-import os
-import shutil
 import subprocess
 import sys
 from datetime import date
@@ -18,23 +16,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example project, copied and built once with `mkdocs build --strict`."""
-    root = tmp_path_factory.mktemp("example")
-    for name in ("content", "data", "overrides"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1780000000", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr
-    return root
+def example(example_site: Path) -> Path:
+    """The example project, built once for the whole run."""
+    return example_site
 
 
 def page(root: Path, url: str) -> BeautifulSoup:

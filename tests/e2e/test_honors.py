@@ -10,11 +10,9 @@ from __future__ import annotations
 import gzip
 import html
 import io
-import os
 import re
 import shutil
 import subprocess
-import sys
 import urllib.parse
 from pathlib import Path
 
@@ -310,24 +308,9 @@ EXAMPLE_HIDDEN = ("郝金凤", "Hao Jinfeng", "hao-jinfeng", "每天清晨为独
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example project, built strictly as its README says."""
-    root = tmp_path_factory.mktemp("example-honors")
-    for name in ("content", "data", "overrides"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1780000000", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr
-    (root / "build.log").write_text(result.stderr, encoding="utf-8")
-    return root
+def example(example_site: Path) -> Path:
+    """The example project, built once for the whole run."""
+    return example_site
 
 
 def test_example_unconsented_entry_appears_nowhere(example: Path) -> None:
