@@ -9,14 +9,7 @@ import re
 import pytest
 from mkdocs.exceptions import Abort
 from PIL import Image
-
-
-def jpeg_with_gps(width: int = 2400, height: int = 1200) -> bytes:
-    exif = Image.Exif()
-    exif[0x8825] = {1: "N", 2: (39.0, 48.0, 58.0), 3: "E", 4: (109.0, 59.0, 10.0)}
-    out = io.BytesIO()
-    Image.new("RGB", (width, height), (200, 30, 30)).save(out, "JPEG", exif=exif, comment=b"Room 402")
-    return out.getvalue()
+from printed import phone_photo
 
 
 def test_hall_pages_in_both_languages(project):
@@ -112,7 +105,7 @@ def test_hand_written_page_wins_and_receives_the_data(project):
 
 
 def test_photos_are_resized_and_stripped(project):
-    project.write("content/images/stage.jpg", jpeg_with_gps())
+    project.write("content/images/stage.jpg", phone_photo(2400, 1200))
     project.write(
         "data/halls/test-auditorium.yml",
         "name: 礼堂\nkind: library\nphotos:\n  - {src: images/stage.jpg, caption: {zh: 舞台, en: The stage}, "

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from printed import phone_photo
 
 from community_culture.core.media import make_web_image
 
@@ -92,15 +93,6 @@ HIDDEN = (
 )
 
 
-def portrait(color: tuple[int, int, int]) -> bytes:
-    """A small JPEG that carries GPS and a comment, as a phone photo would."""
-    exif = Image.Exif()
-    exif[0x8825] = {1: "N", 2: (39.0, 48.0, 58.0), 3: "E", 4: (109.0, 59.0, 10.0)}
-    out = io.BytesIO()
-    Image.new("RGB", (400, 500), color).save(out, "JPEG", exif=exif, comment=b"Room 402")
-    return out.getvalue()
-
-
 def _compact(text: str) -> str:
     # Search indexes split Chinese words with spaces or zero-width spaces.
     return re.sub(r"[\s\u200b\u00ad]+", "", text).lower()
@@ -137,9 +129,9 @@ def find_in_site(site: Path, needles: tuple[str, ...]) -> dict[str, list[str]]:
 def honors(project):  # type: ignore[no-untyped-def]
     project.write("data/honors/morality.yml", MORALITY)
     project.write("data/honors/longevity.yml", LONGEVITY)
-    project.write("content/images/honors/wang-xiulan.jpg", portrait((200, 60, 60)))
-    project.write("content/images/honors/zhao-canary.jpg", portrait((1, 254, 3)))
-    project.write("content/images/honors/sun-withdrawn.jpg", portrait((3, 1, 254)))
+    project.write("content/images/honors/wang-xiulan.jpg", phone_photo(400, 500, (200, 60, 60)))
+    project.write("content/images/honors/zhao-canary.jpg", phone_photo(400, 500, (1, 254, 3)))
+    project.write("content/images/honors/sun-withdrawn.jpg", phone_photo(400, 500, (3, 1, 254)))
     return project
 
 

@@ -10,17 +10,15 @@ whose May is too long for one page.
 
 from __future__ import annotations
 
-import io
 import logging
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
-import zxingcpp
 from conftest import AUDITORIUM, COMMUNITY, MKDOCS_YML, Project
 from mkdocs.exceptions import Abort
 from PIL import Image
+from printed import boxes, page_count, phone_photo, qr_codes, run, text_of
 
 PT_PER_MM = 72 / 25.4
 A1, A3 = (594, 841), (297, 420)
@@ -126,15 +124,6 @@ events:
 """
 
 
-def portrait(color: tuple[int, int, int]) -> bytes:
-    """A photo as a phone would take it: 480 × 600, with GPS."""
-    exif = Image.Exif()
-    exif[0x8825] = {1: "N", 2: (39.0, 48.0, 58.0)}
-    out = io.BytesIO()
-    Image.new("RGB", (480, 600), color).save(out, "JPEG", exif=exif, quality=95)
-    return out.getvalue()
-
-
 def make_project(root: Path) -> Project:
     p = Project(root)
     p.write("mkdocs.yml", MKDOCS_YML)
@@ -149,7 +138,7 @@ def make_project(root: Path) -> Project:
         ("zhao-canary", CANARY_PHOTO),
         ("sun-withdrawn", WITHDRAWN_PHOTO),
     ):
-        p.write(f"content/images/honors/{name}.jpg", portrait(color))
+        p.write(f"content/images/honors/{name}.jpg", phone_photo(480, 600, color))
     return p
 
 
@@ -160,25 +149,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return project
 
 
-def run(*args: str | Path) -> str:
-    return subprocess.run([str(a) for a in args], capture_output=True, text=True, check=True).stdout
-
-
-def text_of(pdf: Path, page: int | None = None) -> str:
-    pages = ["-f", str(page), "-l", str(page)] if page else []
-    return run("pdftotext", "-enc", "UTF-8", *pages, pdf, "-")
-
-
-def page_count(pdf: Path) -> int:
-    return int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", pdf)).group(1))  # type: ignore[union-attr]
-
-
-def qr_codes(pdf: Path, page: int, folder: Path) -> list[str]:
-    run("pdftoppm", "-r", "60", "-f", str(page), "-l", str(page), "-png", "-singlefile", pdf, folder / "page")
-    with Image.open(folder / "page.png") as im:
-        return [c.text for c in zxingcpp.read_barcodes(im)]
-
-
 BOARD = "honors/morality/board.pdf"
 APRIL = "events/2026/04/poster.pdf"
 MAY = "events/2026/05/poster.pdf"
@@ -187,13 +157,11 @@ MAY = "events/2026/05/poster.pdf"
 @pytest.mark.parametrize(("path", "size"), [(BOARD, A1), ("honors/longevity/board.pdf", A1), (APRIL, A3), (MAY, A3)])
 def test_every_page_at_trim_size_with_3mm_bleed(built: Project, path: str, size: tuple[int, int]) -> None:
     pdf = built.site / path
-    out = run("pdfinfo", "-box", "-f", "1", "-l", "9", pdf)
-    found = re.findall(r"Page\s+(\d+) (\w+Box):\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)", out)
-    boxes = {(int(page), name): [float(v) for v in values] for page, name, *values in found}
-    assert {page for page, _ in boxes} == set(range(1, page_count(pdf) + 1))
+    found = boxes(pdf)
+    assert {page for page, _ in found} == set(range(1, page_count(pdf) + 1))
     width, height = size
     for page in range(1, page_count(pdf) + 1):
-        media, trim, bleed = boxes[(page, "MediaBox")], boxes[(page, "TrimBox")], boxes[(page, "BleedBox")]
+        media, trim, bleed = found[(page, "MediaBox")], found[(page, "TrimBox")], found[(page, "BleedBox")]
         assert media[2] - media[0] == pytest.approx((width + 6) * PT_PER_MM, abs=0.02)
         assert media[3] - media[1] == pytest.approx((height + 6) * PT_PER_MM, abs=0.02)
         assert trim[2] - trim[0] == pytest.approx(width * PT_PER_MM, abs=0.02)

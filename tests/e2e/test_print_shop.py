@@ -3,17 +3,15 @@ pdftotext and pdftoppm, and a QR code decoded from the rendered page."""
 
 from __future__ import annotations
 
-import io
 import logging
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
-import zxingcpp
 from conftest import AUDITORIUM, COMMUNITY, MKDOCS_YML, Project
 from mkdocs.exceptions import Abort
 from PIL import Image
+from printed import boxes, phone_photo, qr_codes, run
 
 PT_PER_MM = 72 / 25.4
 
@@ -42,22 +40,13 @@ panels:
 SIZES = {"founding": (210, 297), "coal-years": (420, 297), "today": (150, 200)}
 
 
-def photo_with_gps() -> bytes:
-    """A 2000 × 1334 photo (the web copy is 1600 wide) carrying a GPS position and a comment."""
-    exif = Image.Exif()
-    exif[0x8825] = {1: "N", 2: (39.0, 48.0, 58.0), 3: "E", 4: (109.0, 59.0, 10.0)}
-    out = io.BytesIO()
-    Image.new("RGB", (2000, 1334), (200, 160, 90)).save(out, "JPEG", exif=exif, comment=b"Room 402")
-    return out.getvalue()
-
-
 def make_project(root: Path, exhibit: str = EXHIBIT) -> Project:
     p = Project(root)
     p.write("mkdocs.yml", MKDOCS_YML)
     p.write("data/community.yml", COMMUNITY)
     p.write("data/halls/test-auditorium.yml", AUDITORIUM)
     p.write("content/about.md", "# 关于\n")
-    p.write("content/images/exhibits/village.jpg", photo_with_gps())
+    p.write("content/images/exhibits/village.jpg", phone_photo(2000, 1334, (200, 160, 90)))
     p.write("data/exhibits/history/exhibit.yml", exhibit)
     return p
 
@@ -67,16 +56,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
     project = make_project(tmp_path_factory.mktemp("print"))
     project.build()
     return project
-
-
-def run(*args: str | Path) -> str:
-    return subprocess.run([str(a) for a in args], capture_output=True, text=True, check=True).stdout
-
-
-def boxes(pdf: Path) -> dict[tuple[int, str], list[float]]:
-    out = run("pdfinfo", "-box", "-f", "1", "-l", "99", pdf)
-    found = re.findall(r"Page\s+(\d+) (\w+Box):\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)", out)
-    return {(int(page), name): [float(v) for v in values] for page, name, *values in found}
 
 
 @pytest.mark.parametrize("panel", SIZES)
@@ -127,10 +106,7 @@ def test_the_text_is_there(built: Project) -> None:
 @pytest.mark.parametrize("panel", ["founding", "today"])
 def test_the_qr_code_leads_to_the_panel_page(built: Project, panel: str, tmp_path: Path) -> None:
     pdf = built.site / f"exhibits/history/{panel}/panel.pdf"
-    run("pdftoppm", "-r", "100", "-png", "-singlefile", pdf, tmp_path / "page")
-    with Image.open(tmp_path / "page.png") as im:
-        codes = zxingcpp.read_barcodes(im)
-    assert [c.text for c in codes] == [f"https://example.org/exhibits/history/{panel}/"]
+    assert qr_codes(pdf, 1, tmp_path, dpi=100) == [f"https://example.org/exhibits/history/{panel}/"]
     assert (built.site / f"exhibits/history/{panel}/index.html").is_file()
 
 
