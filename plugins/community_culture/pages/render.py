@@ -23,7 +23,6 @@ from ..model.site import Site
 from .plan import PageSpec
 from .strings import translate
 
-
 TIME_RANGE = re.compile(r"\d{1,2}:\d{2}(?:–\d{1,2}:\d{2})?")
 
 

@@ -9,6 +9,7 @@ it indexes what the site publishes, so an unpublished person is in no index.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +28,10 @@ def index_site(site_dir: Path, timeout: int = 600) -> str | None:
         return f"Pagefind did not run: {exc}"
     if result.returncode != 0:
         return f"Pagefind failed ({result.returncode}): {(result.stderr or result.stdout).strip()[-800:]}"
-    if not (site_dir / "pagefind" / "pagefind-ui.js").is_file():
+    entry = site_dir / "pagefind" / "pagefind-entry.json"
+    if not entry.is_file():
         return "Pagefind wrote no index"
+    # Pagefind lists the languages in hash order: sort them, so two builds are byte-identical.
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
     return None
