@@ -55,6 +55,7 @@ def feed(
     base_url: str,
     stamp: dt.datetime,
     location_of: dict[str, str],
+    reminder: dt.timedelta | None = None,
 ) -> bytes:
     """One .ics file holding ``occurrences``.
 
@@ -67,6 +68,7 @@ def feed(
         base_url: The site's absolute URL (ends with ``/``), for event links and UIDs.
         stamp: DTSTAMP of every event: the build time, so rebuilds are byte-identical.
         location_of: Hall id -> a place name and address.
+        reminder: When given, every event carries a display alarm this long before it starts.
     """
     cal = icalendar.Calendar()
     cal.add("prodid", "-//community-culture//calendar//" + lang.upper())
@@ -79,9 +81,16 @@ def feed(
     host = urlsplit(base_url).hostname or "localhost"
     prefix = "" if lang == default else f"{lang}/"
     for occ in occurrences:
-        cal.add_component(
-            _vevent(occ, calendar, lang, default, f"{base_url}{prefix}events/{occ.event.id}/", host, stamp, location_of)
+        ve = _vevent(
+            occ, calendar, lang, default, f"{base_url}{prefix}events/{occ.event.id}/", host, stamp, location_of
         )
+        if reminder is not None and occ.event.status != "cancelled":
+            alarm = icalendar.Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", str(ve.get("summary")))
+            alarm.add("trigger", -reminder)
+            ve.add_component(alarm)
+        cal.add_component(ve)
     cal.add_missing_timezones()
     return cal.to_ical()
 

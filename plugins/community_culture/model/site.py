@@ -51,6 +51,8 @@ class Options:
     """Where print files and image copies are kept between builds; None: nowhere."""
     template_dirs: tuple[Path, ...] = ()
     """Template folders searched before the plugin's own (a site's ``overrides/``)."""
+    reminder_minutes: int | None = None
+    """Calendar feeds carry a reminder (VALARM) this many minutes before each activity; None: none."""
 
     def build_date(self) -> dt.date:
         """One date for the whole build: ``as_of``, else SOURCE_DATE_EPOCH, else today (UTC+8)."""

@@ -259,6 +259,11 @@ def _feeds(site: Site, plan: Plan, lang: str) -> None:
             base_url=_base(site),
             stamp=_stamp(site),
             location_of=places,
+            reminder=(
+                dt.timedelta(minutes=site.options.reminder_minutes)
+                if site.options.reminder_minutes is not None
+                else None
+            ),
         )
 
     label = translate(lang, default, "events")
