@@ -21,6 +21,7 @@ from ..core.fields import Context, Fields, describe
 from ..core.loader import Mapping, Scalar, load_yaml
 from ..core.problems import Position
 from ..core.text import LText
+from .record import Record, read_records, read_team_ids
 from .taxonomy import Taxonomies
 
 Precision = Literal["day", "part-of-month", "month", "months"]
@@ -81,6 +82,15 @@ class Event:
     summary: LText | None = None
     body: LText | None = None
     """Markdown."""
+    teams_at: tuple[tuple[str, Position], ...] = ()
+    """The teams that perform, with where each is named (checked once every file is read)."""
+    records: tuple[Record, ...] = ()
+    """What happened at held occurrences (活动回顾)."""
+
+    @property
+    def teams(self) -> tuple[str, ...]:
+        """The ids of the teams that perform."""
+        return tuple(team_id for team_id, _ in self.teams_at)
 
     @property
     def recurring(self) -> bool:
@@ -173,6 +183,8 @@ def read_event(f: Fields, tax: Taxonomies) -> Event | None:
         registration=registration,
         summary=f.text("summary"),
         body=f.text("body"),
+        teams_at=read_team_ids(f),
+        records=read_records(f),
     )
     ok = event_id and title and category and when is not None
     return event if ok else None
