@@ -90,7 +90,10 @@ def held_occurrences(calendar: Calendar) -> list[Held]:
 
 
 def periods_of(year: int, kind: str, within: tuple[dt.date, dt.date] | None = None) -> list[Period]:
-    """The periods of ``kind`` in ``year`` (ISO weeks that touch it), those overlapping ``within`` only."""
+    """The periods of ``kind`` in ``year``, those overlapping ``within`` only.
+
+    Weeks are ISO weeks, each belonging to the year (and the ``within`` days) of its Thursday.
+    """
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     out: list[Period] = []
     if kind == "year":
@@ -114,7 +117,17 @@ def periods_of(year: int, kind: str, within: tuple[dt.date, dt.date] | None = No
             day += dt.timedelta(days=7)
     if within is not None:
         out = [p for p in out if p.first <= within[1] and p.last >= within[0]]
+    if kind == "week":
+        # A week belongs where its Thursday is, as ISO 8601 gives weeks to years: the
+        # first and last days of August do not make weeks of August of their own.
+        out = [
+            p for p in out if _thursday(p).year == year and (within is None or within[0] <= _thursday(p) <= within[1])
+        ]
     return out
+
+
+def _thursday(period: Period) -> dt.date:
+    return period.first + dt.timedelta(days=3)
 
 
 def _month_end(year: int, month: int) -> dt.date:
