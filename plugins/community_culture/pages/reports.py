@@ -167,6 +167,8 @@ STRINGS: dict[str, dict[str, str]] = {
 
 def contribute(site: Site, plan: Plan) -> None:
     """Add the reports index, every report page in every language, the JSON and the print files."""
+    from .report_print import add_print
+
     default = site.default_language
     as_of = site.options.build_date()
     reports: list[Report] = []
@@ -188,6 +190,7 @@ def contribute(site: Site, plan: Plan) -> None:
     for report in reports:
         if report.kind == "year":
             plan.assets.append(Asset(f"data/report-{report.year}.json", _json(site, report)))
+        add_print(site, plan, report)
 
 
 def _json(site: Site, report: Report) -> Any:
