@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 WIDTH = 360
 """The chart's width in SVG units: about a phone's width, so that 1 unit is about 1 px there."""
-ROW = 36
+ROW = 40
 """The height of one labelled bar."""
 BAR = 14
-LABEL_SIZE = 13
+LABEL_SIZE = 14
 VALUE_ROOM = 44
 """Room right of the longest bar for its figure."""
 
@@ -71,6 +71,7 @@ class Chart:
     bars: tuple[Bar, ...]
     width: int = WIDTH
     bar_height: int = BAR
+    font_size: int = LABEL_SIZE
 
     @property
     def height(self) -> int:
