@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from pathlib import Path
 
 import icalendar
 import pytest
+from bs4 import BeautifulSoup
 from conftest import MKDOCS_YML, Project, make_project
 from test_honors import find_in_site
 
@@ -277,3 +279,27 @@ def test_events_json_gains_teams_and_records(built: Project) -> None:
 def test_a_leader_without_consent_appears_nowhere(built: Project) -> None:
     assert find_in_site(built.site, (SECRET,)) == {}
     assert "队长" in built.html("teams/yangge/").select_one(".cc-facts").get_text()
+
+
+def test_example_has_teams_plan_and_reports(example_site: Path) -> None:
+    site = example_site / "site"
+    for url in ("teams/", "teams/yangge/", "teams/errentai/", "teams/fitness-dance/", "reports/", "reports/2026/"):
+        assert (site / url / "index.html").is_file(), url
+        assert (site / "en" / url / "index.html").is_file(), url
+    # The example is built as of 29 May 2026: the second half has not begun.
+    assert (site / "reports/2026/h1/report.pdf").is_file() and not (site / "reports/2026/h2").exists()
+    data = json.loads((site / "data/report-2026.json").read_text(encoding="utf-8"))
+    civility = next(t for t in data["targets"] if t["id"] == "civility-school")
+    february = next(p for p in civility["periods"] if p["period"] == "2026-02")
+    assert february["state"] == "missed" and february["count"] == 0  # no class in Spring Festival week
+    assert {t["id"] for t in data["targets"]} >= {
+        "party-study",
+        "legal-education",
+        "august-culture-month",
+        "books-added",
+    }
+    for lang, prefix, names in (("zh", "", ("文艺队伍", "工作报告")), ("en", "en/", ("Amateur teams", "Reports"))):
+        home = (site / prefix / "index.html").read_text(encoding="utf-8")
+        tabs = [a.get_text(strip=True) for a in BeautifulSoup(home, "html.parser").select("nav.md-tabs a")]
+        for name in names:
+            assert name in tabs, (lang, name, tabs)

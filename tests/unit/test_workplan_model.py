@@ -109,6 +109,8 @@ def test_leader_name_without_consent_is_dropped_with_a_warning(project):
     assert site.teams["yangge"].leader.name is None
     assert site.teams["yangge"].leader.role is not None
     assert any("data/teams/yangge.yml:7:" in p and "warning" in p and "consent" in p for p in problems)
+    _, problems_full = load_site(Options(project.root, project.root / "data", project.root / "content", as_of=AS_OF))
+    assert "王桂兰" not in problems_full.report()  # the log never shows the name either
 
 
 def test_phone_and_address_in_a_team_are_errors(project):

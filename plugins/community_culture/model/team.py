@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..core.fields import SLUG, Context, Fields, suggest
 from ..core.loader import load_yaml
-from ..core.problems import Position
+from ..core.problems import Position, Problem
 from ..core.text import LText
 from .event import When, read_when
 from .privacy import scan_private
@@ -156,12 +156,16 @@ def _read_leader(f: Fields | None, team_id: str) -> Leader | None:
     if name is not None and not consent:
         # The name is dropped here, so no page, feed or file can show it.
         pos = name_node.pos if name_node is not None else f.node.pos
-        f.ctx.reporter.warning(
-            pos,
-            f.name("name"),
-            f"the leader's name of team '{team_id}' is not published without 'consent: true'; "
-            "the page shows the role only",
-            "队长本人同意公开后，请加上 consent: true；在此之前只显示职务",
+        # Reported without the source line: it holds the very name that is not to be shown.
+        f.ctx.reporter.problems.add(
+            Problem(
+                pos,
+                f.name("name"),
+                f"the leader's name of team '{team_id}' is not published without 'consent: true'; "
+                "the page shows the role only",
+                "队长本人同意公开后，请加上 consent: true；在此之前只显示职务",
+                "warning",
+            )
         )
         f.ctx.reporter.problems.notes.append(
             f"{pos.path}:{pos.line}: teams: leader's name of '{team_id}' left out of the site (no consent)"
