@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -31,7 +32,7 @@ SHAPES = (
     '{every: month, on: 2nd saturday, start: 2026-01-01, until: 2026-12-31, time: "19:00-21:00"}  repeating '
     "(every: day, week, 2 weeks, month, quarter, year; 每周、每两周、每月…)",
 )
-_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)(?:\s*[-–~]\s*([01]?\d|2[0-4]):([0-5]\d))?$")
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)(?:\s*(?:[-–—~至到]|——)\s*([01]?\d|2[0-4]):([0-5]\d))?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _LUNAR = re.compile(r"^(闰|leap-?)?(\d{1,2})-(\d{1,2})$")
 
@@ -139,16 +140,19 @@ def _times(f: Fields) -> tuple[dt.time | None, dt.time | None]:
     node = f.scalar("time")
     if node is None:
         return None, None
-    m = _TIME.match(node.value.strip())
+    # Full-width digits, colons and dashes typed with a Chinese input method mean the same.
+    m = _TIME.match(unicodedata.normalize("NFKC", node.value).strip())
     if not m:
         f.error(
             node,
             "time",
-            f'expected a time like "19:00" or "19:00-21:00", found \'{node.value}\'',
-            '时间请写成 "19:00-21:00"（加引号）',
+            f'expected a time on the 24-hour clock like "19:00" or "19:00-21:00", found \'{node.value}\'',
+            '时间请按 24 小时制写成 "19:00" 或 "19:00-21:00"',
         )
         return None, None
     start = dt.time(int(m.group(1)), int(m.group(2)))
+    if start < _EARLIEST:
+        _night_warning(f, node, m)
     if m.group(3) is None:
         return start, None
     end = dt.time(23, 59) if m.group(3) == "24" else dt.time(int(m.group(3)), int(m.group(4)))
@@ -156,6 +160,25 @@ def _times(f: Fields) -> tuple[dt.time | None, dt.time | None]:
         f.error(node, "time", f"the end {m.group(3)}:{m.group(4)} is not after the start", "结束时间应晚于开始时间")
         return start, None
     return start, end
+
+
+_EARLIEST = dt.time(6, 0)
+"""Community activities do not start in the small hours: an earlier time is most likely
+an afternoon written on the 12-hour clock ("2:30-4:30")."""
+
+
+def _night_warning(f: Fields, node: Scalar, m: re.Match[str]) -> None:
+    h, mins = int(m.group(1)), m.group(2)
+    meant = f"{h + 12}:{mins}"
+    if m.group(3) is not None and int(m.group(3)) < 12:
+        meant += f"-{int(m.group(3)) + 12}:{m.group(4)}"
+    f.ctx.reporter.warning(
+        node.pos,
+        f.name("time"),
+        f"'{node.value.strip()}' starts at {h}:{mins} at night; times are on the 24-hour clock, "
+        f'so an afternoon is written "{meant}"',
+        f'凌晨 {h}:{mins}？时间按 24 小时制书写，下午请写成 "{meant}"',
+    )
 
 
 def _year(f: Fields) -> int | None:
