@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .core.translations import translation_warnings, translations_report
 from .model.site import Options, load_site
 
 PLUGIN_NAME = "community-culture"
@@ -69,6 +70,11 @@ def check(args: argparse.Namespace) -> int:
         return 2
     options = read_options(config_file)
     site, problems = load_site(options)
+    if args.translations:
+        print(translations_report(problems, options.languages))
+        return 0
+    for warning in translation_warnings(problems, options.languages[0]):
+        problems.add(warning)
     failed = bool(problems.errors) or (args.strict and bool(problems.warnings))
     if len(problems):
         print(problems.report())
@@ -98,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p_check = sub.add_parser("check", help="check data/ and content/ and list every problem")
     p_check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p_check.add_argument(
+        "--translations", action="store_true", help="list every text that lacks a language, language by language"
+    )
     p_check.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     p_check.set_defaults(func=check)
     p_schemas = sub.add_parser("schemas", help="write JSON Schemas of the data files for editors' tools")

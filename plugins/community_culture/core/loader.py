@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Position, Problem, Problems
+from .problems import Position, Problem, Problems, Untranslated
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Larger data files are refused: an editor's file is never this big, a mistake might be."""
@@ -106,6 +106,10 @@ class Reporter:
     def warning(self, pos: Position, fieldname: str, message: str, hint: str = "") -> None:
         """Record a warning at ``pos``."""
         self._add(pos, fieldname, message, hint, "warning")
+
+    def untranslated(self, pos: Position, fieldname: str, missing: tuple[str, ...]) -> None:
+        """Record a text that has no version in the ``missing`` languages."""
+        self.problems.untranslated.append(Untranslated(pos, fieldname, missing))
 
     def _add(self, pos: Position, fieldname: str, message: str, hint: str, severity: str) -> None:
         self.problems.add(

@@ -81,6 +81,16 @@ def _is_wide(ch: str) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class Untranslated:
+    """A text that lacks some of the site's languages (its pages fall back to another)."""
+
+    pos: Position
+    field: str
+    missing: tuple[str, ...]
+    """The language codes it has no version in."""
+
+
 @dataclass
 class Problems:
     """Collects every problem of a run."""
@@ -88,6 +98,8 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """Report lines that are not problems (e.g. who was left out of the site and why)."""
+    untranslated: list[Untranslated] = field(default_factory=list)
+    """Texts without every language: told by ``culture check`` (a warning per file and language)."""
 
     def add(self, problem: Problem) -> None:
         """Record a problem."""
@@ -97,6 +109,7 @@ class Problems:
         """Take over every problem and note of another collector."""
         self.items.extend(other.items)
         self.notes.extend(other.notes)
+        self.untranslated.extend(other.untranslated)
 
     @property
     def errors(self) -> list[Problem]:

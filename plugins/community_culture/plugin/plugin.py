@@ -109,6 +109,11 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             log.warning(problem.format())
         for note in problems.notes:
             log.info(note)
+        if problems.untranslated:
+            log.info(
+                f"{len(problems.untranslated)} texts lack a translation（{len(problems.untranslated)} 处文字缺少翻译）: "
+                "culture check --translations lists them"
+            )
         if site is None or (self.config.strict and problems.warnings):
             raise PluginError(
                 "community-culture: the data has problems; nothing was built.\n\n"
