@@ -201,7 +201,11 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         try:
             return asset.make()
         except DataError as exc:  # a print file failed preflight
-            raise PluginError(f"community-culture: {asset.path} cannot be made; nothing was built.\n\n{exc}") from None
+            # The press prints every page at the first request, so the file asked for
+            # is not necessarily the one at fault: the problems name each page's source.
+            raise PluginError(
+                f"community-culture: the print files cannot be made; nothing was built.\n\n{exc}"
+            ) from None
 
     def _report_print(self) -> None:
         assert self.site is not None
