@@ -11,7 +11,7 @@ spans with an exclusive end, their fuzziness said in the description.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
 import icalendar
@@ -55,6 +55,7 @@ def feed(
     base_url: str,
     stamp: dt.datetime,
     location_of: dict[str, str],
+    url_of: Callable[[Occurrence], str] | None = None,
 ) -> bytes:
     """One .ics file holding ``occurrences``.
 
@@ -67,6 +68,7 @@ def feed(
         base_url: The site's absolute URL (ends with ``/``), for event links and UIDs.
         stamp: DTSTAMP of every event: the build time, so rebuilds are byte-identical.
         location_of: Hall id -> a place name and address.
+        url_of: The web page of an occurrence below the site root (``teams/x/``); default: its event's page.
     """
     cal = icalendar.Calendar()
     cal.add("prodid", "-//community-culture//calendar//" + lang.upper())
@@ -79,9 +81,8 @@ def feed(
     host = urlsplit(base_url).hostname or "localhost"
     prefix = "" if lang == default else f"{lang}/"
     for occ in occurrences:
-        cal.add_component(
-            _vevent(occ, calendar, lang, default, f"{base_url}{prefix}events/{occ.event.id}/", host, stamp, location_of)
-        )
+        page = url_of(occ) if url_of is not None else f"events/{occ.event.id}/"
+        cal.add_component(_vevent(occ, calendar, lang, default, f"{base_url}{prefix}{page}", host, stamp, location_of))
     cal.add_missing_timezones()
     return cal.to_ical()
 

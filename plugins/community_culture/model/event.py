@@ -17,6 +17,7 @@ from ..core.fields import Context, Fields
 from ..core.loader import load_yaml
 from ..core.problems import Position
 from ..core.text import LText
+from .record import Record, read_records, read_team_ids
 from .taxonomy import Taxonomies
 from .when import Precision, When, read_when
 
@@ -44,6 +45,15 @@ class Event:
     summary: LText | None = None
     body: LText | None = None
     """Markdown."""
+    teams_at: tuple[tuple[str, Position], ...] = ()
+    """The teams that perform, with where each is named (checked once every file is read)."""
+    records: tuple[Record, ...] = ()
+    """What happened at held occurrences (活动回顾)."""
+
+    @property
+    def teams(self) -> tuple[str, ...]:
+        """The ids of the teams that perform."""
+        return tuple(team_id for team_id, _ in self.teams_at)
 
     @property
     def recurring(self) -> bool:
@@ -136,6 +146,8 @@ def read_event(f: Fields, tax: Taxonomies) -> Event | None:
         registration=registration,
         summary=f.text("summary"),
         body=f.text("body"),
+        teams_at=read_team_ids(f),
+        records=read_records(f),
     )
     ok = event_id and title and category and when is not None
     return event if ok else None

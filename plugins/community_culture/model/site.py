@@ -23,13 +23,26 @@ from .event import Event, check_event_halls, load_events
 from .exhibit import Exhibit, check_exhibit_halls, load_exhibits
 from .hall import Hall, Standard, load_halls, load_standards
 from .honor import Board, Entry, load_honors
+from .plan import YearPlan, check_plan_refs, load_plans
+from .record import check_event_teams, check_records
 from .taxonomy import Taxonomies, load_taxonomies
+from .team import Team, check_team_halls, load_teams
 
 if TYPE_CHECKING:
     from ..calendar.occurrence import Calendar
     from ..printing.press import Press
 
-KNOWN_DATA = ("community.yml", "standards.yml", "taxonomies.yml", "halls", "events", "honors", "exhibits")
+KNOWN_DATA = (
+    "community.yml",
+    "standards.yml",
+    "taxonomies.yml",
+    "halls",
+    "events",
+    "honors",
+    "exhibits",
+    "teams",
+    "plan",
+)
 
 
 @dataclass(frozen=True)
@@ -82,6 +95,10 @@ class Site:
     """Images (relative to ``content/``) of people who are not published: never copied into the site."""
     exhibits: dict[str, Exhibit] = field(default_factory=dict)
     """Exhibits by id, sorted by id."""
+    teams: dict[str, Team] = field(default_factory=dict)
+    """Amateur teams by id, sorted by id; leaders' names only where they consented."""
+    plans: dict[int, YearPlan] = field(default_factory=dict)
+    """Work-plan targets by year, sorted by year."""
 
     @property
     def default_language(self) -> str:
@@ -123,6 +140,12 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
     halls = load_halls(data, root, ctx, taxonomies)
     events = load_events(data, root, ctx, taxonomies)
     check_event_halls(events, halls, ctx)
+    teams = load_teams(data, root, ctx, taxonomies)
+    check_team_halls(teams, halls, ctx)
+    check_event_teams(events, teams, ctx)
+    check_records(events, options.build_date(), ctx)
+    plans = load_plans(data, root, ctx, taxonomies)
+    check_plan_refs(plans, events, halls, ctx)
     honors = load_honors(data, root, ctx, taxonomies, options.build_date())
     exhibits = load_exhibits(data, root, ctx)
     check_exhibit_halls(exhibits, halls, ctx)
@@ -146,6 +169,8 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
         honors=honors.entries,
         withheld_photos=honors.withheld_photos,
         exhibits=exhibits,
+        teams=dict(sorted(teams.items())),
+        plans=dict(sorted(plans.items())),
     )
     return site, problems
 

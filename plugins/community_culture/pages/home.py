@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model.site import Site
 from .plan import PageSpec, Plan
 
-SECTIONS = ("halls", "events", "honors", "exhibits")
+SECTIONS = ("halls", "events", "honors", "exhibits", "teams", "reports")
 
 
 def contribute(site: Site, plan: Plan) -> None:

@@ -65,7 +65,17 @@ class Plan:
         return {p.url(default_lang): p for p in self.pages}
 
 
-CONTRIBUTORS: tuple[str, ...] = ("home", "halls", "events", "honors", "exhibits", "posters", "sections")
+CONTRIBUTORS: tuple[str, ...] = (
+    "home",
+    "halls",
+    "events",
+    "honors",
+    "exhibits",
+    "teams",
+    "reports",
+    "posters",
+    "sections",
+)
 """Page modules under ``pages/`` that add pages and files, in order; ``sections`` last,
 as it fills in an index for every section no other module has planned."""
 

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -21,6 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from ..core.csp import ScriptPolicy
 from ..core.markup import MarkdownRenderer
 from ..core.media import IMAGE_SUFFIXES, ImageError, make_web_image
 from ..core.problems import DataError
@@ -69,6 +71,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.counter: _WarningCounter | None = None
         self.alternate: Any = None
         self._site_name = ""
+        self.policy: ScriptPolicy | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -152,6 +155,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             config.extra_css.append(STYLESHEET)
         self.alternate = config.extra.get("alternate")
         self._site_name = config.site_name
+        if self.config.content_security_policy:
+            self.policy = ScriptPolicy(dirs)
         self.renderer = Renderer(
             self.site,  # type: ignore[arg-type]
             dirs,
@@ -176,7 +181,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                 self.specs[spec.src_uri(default)] = spec
                 files.append(File.generated(config, spec.src_uri(default), content=""))
         # Print files take seconds each: `mkdocs serve` leaves them out unless asked.
-        skip_pdfs = self.command == "serve" and not self.config.pdf_in_serve
+        skip_pdfs = not self.config.print_files or (self.command == "serve" and not self.config.pdf_in_serve)
         for asset in self.plan.assets:
             if not (skip_pdfs and asset.path.endswith(".pdf")):
                 files.append(File.generated(config, asset.path, content=self._make(asset)))
@@ -196,7 +201,11 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         try:
             return asset.make()
         except DataError as exc:  # a print file failed preflight
-            raise PluginError(f"community-culture: {asset.path} cannot be made; nothing was built.\n\n{exc}") from None
+            # The press prints every page at the first request, so the file asked for
+            # is not necessarily the one at fault: the problems name each page's source.
+            raise PluginError(
+                f"community-culture: the print files cannot be made; nothing was built.\n\n{exc}"
+            ) from None
 
     def _report_print(self) -> None:
         assert self.site is not None
@@ -243,7 +252,9 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             return markdown
         page.meta.setdefault("template", "culture/page.html")
         if page.file.generated_by:
-            page.meta["title"] = spec.title
+            # The theme prints page titles as HTML (head, header, navigation, search):
+            # a title from data is text, so it goes in escaped.
+            page.meta["title"] = str(escape(spec.title))
         if spec.noindex:
             page.meta["robots"] = "noindex"
         return markdown
@@ -268,13 +279,21 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         config.site_name = (
             self._site_name
             if lang == self.site.default_language
-            else self.site.community.name.get(lang, self.site.default_language)
+            else str(escape(self.site.community.name.get(lang, self.site.default_language)))
         )
         config.extra["alternate"] = [
             {"name": translate(other, other, "language.name"), "lang": other, "link": self._twin(other, key)}
             for other in self.site.options.languages
         ]
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        return self.policy.apply(output) if self.policy is not None else output
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+        if self.policy is not None and template_name.endswith(".html"):
+            return self.policy.apply(output_content)
+        return output_content
 
     def _split(self, url: str) -> tuple[str, str]:
         assert self.site is not None
