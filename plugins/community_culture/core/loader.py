@@ -133,6 +133,9 @@ class Reporter:
 def read_text(path: Path, display: str, reporter: Reporter) -> str | None:
     """Read a UTF-8 file (a BOM is tolerated); report and return None when unreadable."""
     try:
+        if not path.is_file():
+            reporter.error(Position(display), "", "not a regular file (a device, pipe or folder)", "这不是普通文件")
+            return None
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             reporter.error(

@@ -172,7 +172,7 @@ def read_event(f: Fields, tax: Taxonomies) -> Event | None:
         status=status,
         registration=registration,
         summary=f.text("summary"),
-        body=f.text("body"),
+        body=f.markdown("body"),
     )
     ok = event_id and title and category and when is not None
     return event if ok else None

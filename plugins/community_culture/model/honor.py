@@ -167,7 +167,7 @@ def _read_board(f: Fields) -> Board | None:
         title or LText(()),
         f.node.pos,
         show_age=f.boolean("show_age", default=board_id == "longevity"),
-        intro=f.text("intro"),
+        intro=f.markdown("intro"),
     )
     return board if board_id and title else None
 
@@ -211,7 +211,7 @@ def read_entry(f: Fields, board: str, tax: Taxonomies, as_of: dt.date) -> _Read 
         title=f.text("title"),
         category=f.choice("category", tax.honor_categories, "honor category"),
         awarded_by=f.text("awarded_by"),
-        citation=f.text("citation"),
+        citation=f.markdown("citation"),
         photo=_normalized(f.image("photo")),
         born=_read_born(f, as_of),
     )

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.fields import Context
+from ..core.files import check_svgs, outside_links
 from ..core.frontmatter import check_front_matter
 from ..core.loader import Reporter
 from ..core.problems import Position, Problems
@@ -117,6 +118,14 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
         reporter.error(Position(_rel(data, root)), "", "the data folder does not exist", "找不到 data 文件夹")
         return None, reporter.problems
     _report_unknown_entries(data, root, reporter)
+    # Nothing is read before every link out of the project is known: a data file linked
+    # to /proc/self/environ would otherwise be quoted in a syntax error.
+    links = outside_links(data, root, reporter)
+    if options.content_dir.is_dir():
+        links += outside_links(options.content_dir, root, reporter)
+        check_svgs(options.content_dir, root, reporter)
+    if links:
+        return None, reporter.problems
     taxonomies = load_taxonomies(data, root, ctx)
     standards = load_standards(data, root, ctx, taxonomies)
     community = load_community(data, root, ctx)
