@@ -42,6 +42,11 @@ class CultureConfig(Config):
     print_files = c.Type(bool, default=True)
     """Make the print files (PDFs) in ``mkdocs build``; false leaves them out (a web-only site, quick checks)."""
 
+    trusted_html = c.Type(bool, default=False)
+    """Publish raw HTML in hand-written pages (``content/*.md``) and ``content/*.html`` files as
+    written. By default it is sanitized like data Markdown: no scripts, event handlers,
+    styles, forms, frames or external images."""
+
     content_security_policy = c.Type(bool, default=True)
     """Put a Content-Security-Policy ``<meta>`` in every page: only the theme's own inline
     scripts (by hash) and files from the site itself may load. Turn it off only when the

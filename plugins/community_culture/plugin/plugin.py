@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..core.csp import ScriptPolicy
-from ..core.markup import MarkdownRenderer
+from ..core.markup import MarkdownRenderer, sanitize, sanitize_document
 from ..core.media import IMAGE_SUFFIXES, ImageError, make_web_image
 from ..core.problems import DataError
 from ..core.staging import StagedOutput
@@ -194,6 +194,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             if withheld is not None:
                 files.remove(withheld)
         self._publish_images(files, config)
+        if not self.config.trusted_html:
+            self._sanitize_html_files(files, config)
         self.urls = {navigation.page_url(f) for f in files.documentation_pages()}
         return files
 
@@ -213,6 +215,19 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             log.warning(problem.format())
         if self.site.press.stats.typeset or self.site.press.stats.cached:
             log.info(str(self.site.press.stats))
+
+    def _sanitize_html_files(self, files: Files, config: MkDocsConfig) -> None:
+        """HTML files of content/ are published sanitized (scripts and handlers removed)."""
+        content = Path(config.docs_dir).resolve()
+        for file in list(files):
+            src = file.abs_src_path
+            if not src or file.generated_by or not file.src_uri.lower().endswith((".html", ".htm")):
+                continue
+            if not Path(src).resolve().is_relative_to(content):
+                continue
+            text = Path(src).read_text(encoding="utf-8", errors="replace")
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri, content=sanitize_document(text)))
 
     def _publish_images(self, files: Files, config: MkDocsConfig) -> None:
         """Replace every image from content/ by a resized copy without metadata."""
@@ -260,6 +275,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.site is not None and not page.file.generated_by and not self.config.trusted_html:
+            html = sanitize(html)
         spec = self.specs.get(page.file.src_uri)
         if spec is None or self.renderer is None:
             return html
