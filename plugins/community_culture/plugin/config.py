@@ -54,3 +54,11 @@ class CultureConfig(Config):
 
     pdf_in_serve = c.Type(bool, default=False)
     """Make the print files in ``mkdocs serve`` too (each takes seconds; ``mkdocs build`` always makes them)."""
+
+    palette = c.Type(dict, default={})
+    """The community's colours (``primary``, ``on_primary``, ``link``, ``accent``, ``background``,
+    ``text``, ``muted``, ``footer``; ``#rrggbb``). The defaults meet WCAG 2.1 AA; a build warns
+    about every chosen pair of colours that does not."""
+
+    search = c.Type(bool, default=True)
+    """Index the built site with Pagefind (``/pagefind/``, searched from ``/search/``)."""

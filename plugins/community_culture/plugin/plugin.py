@@ -28,15 +28,20 @@ from ..core.media import IMAGE_SUFFIXES, ImageError, make_web_image
 from ..core.problems import DataError
 from ..core.staging import StagedOutput
 from ..model.site import Options, Site, load_site
+from ..pages.palette import palette_css, read_palette
 from ..pages.plan import Asset, PageSpec, Plan, build_plan
 from ..pages.render import Renderer
+from ..pages.residents import chrome
 from ..pages.strings import translate
 from . import nav as navigation
 from .config import CultureConfig
+from .search import index_site
 
 log = get_plugin_logger(__name__)
 PACKAGE = Path(__file__).resolve().parent.parent
 STYLESHEET = "assets/culture/culture.css"
+PALETTE = "assets/culture/palette.css"
+SCRIPT = "assets/culture/culture.js"
 
 
 class _WarningCounter(logging.Handler):
@@ -72,6 +77,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.alternate: Any = None
         self._site_name = ""
         self.policy: ScriptPolicy | None = None
+
+        self.palette_css = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -122,6 +129,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                 "community-culture: the data has problems; nothing was built.\n\n"
                 + problems.report(warnings=self.config.strict)
             )
+        palette, palette_problems = read_palette(self.config.palette)
+        for message in palette_problems:
+            log.warning(f"mkdocs.yml: community-culture: {message}")
+        self.palette_css = palette_css(palette)
         self.site = site
         self.plan = build_plan(site)
         self._setup_theme(config, options)
@@ -151,8 +162,13 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         at = 1 if custom and dirs and Path(dirs[0]) == Path(custom) else 0
         dirs.insert(at, str(PACKAGE / "templates" / "patches"))
         dirs.append(str(PACKAGE / "templates"))
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        # The palette first, so that a site's own extra_css can still adjust it.
+        for sheet in (PALETTE, STYLESHEET):
+            if sheet not in config.extra_css:
+                config.extra_css.append(sheet)
+        # One site-local script file (no inline script): elder mode and "today".
+        if SCRIPT not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
         self.alternate = config.extra.get("alternate")
         self._site_name = config.site_name
         if self.config.content_security_policy:
@@ -187,6 +203,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                 files.append(File.generated(config, asset.path, content=self._make(asset)))
         self._report_print()
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "culture.css")))
+        files.append(File.generated(config, SCRIPT, abs_src_path=str(PACKAGE / "assets" / "culture.js")))
+        files.append(File.generated(config, PALETTE, content=self.palette_css))
         # The photo of someone who is not published (no consent, withdrawn) is not
         # copied at all: its address would be guessable from the person's name.
         for src in self.site.withheld_photos:
@@ -272,6 +290,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             page.meta["title"] = str(escape(spec.title))
         if spec.noindex:
             page.meta["robots"] = "noindex"
+        if not spec.searchable:
+            page.meta["search"] = {"exclude": True}
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -289,6 +309,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             return context
         lang, key = self._split(navigation.page_url(page.file))
         context["culture_lang"] = lang  # type: ignore[typeddict-unknown-key]
+        self._add_chrome(context, lang)
         if lang in self.navs:
             context["nav"] = self.navs[lang]
         # Material builds the language selector and the hreflang links from
@@ -312,6 +333,35 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             return self.policy.apply(output_content)
         return output_content
 
+    def _add_chrome(self, context: Any, lang: str) -> None:
+        """The header's and footer's words and links in ``lang``."""
+        assert self.site is not None
+        prefix = "" if lang == self.site.default_language else f"{lang}/"
+        context["culture_ui"] = chrome(self.site, lang)
+        context["culture_links"] = {"search": prefix + "search/", "staff": prefix + "staff/"}
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        # The 404 page is served at any address: say it in every language, with the way home.
+        if self.site is None or template_name != "404.html":
+            return context
+        default = self.site.default_language
+        self._add_chrome(context, default)
+        notfound = []
+        for lang in self.site.options.languages:
+            home = "" if lang == default else f"{lang}/"
+            words = {"lang": lang, "home": home or "./"}
+            for key, name in (("notfound", "notfound"), ("text", "notfound.text"), ("link", "notfound.home")):
+                words[key] = translate(lang, default, name)
+            notfound.append(words)
+        context["culture_notfound"] = notfound  # type: ignore[typeddict-unknown-key]
+        config.extra["alternate"] = [
+            {"name": translate(other, other, "language.name"), "lang": other, "link": self._twin(other, "")}
+            for other in self.site.options.languages
+        ]
+        return context
+
     def _split(self, url: str) -> tuple[str, str]:
         assert self.site is not None
         m = re.match(r"^([a-z]{2,3}(?:-[a-z0-9]+)?)/", url)
@@ -330,6 +380,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is None:
             return
+        if self.config.search:
+            failure = index_site(Path(config.site_dir))
+            if failure:
+                log.warning(f"community-culture: search: {failure}")
         config.site_name = self._site_name
         if self.alternate is None:
             config.extra.pop("alternate", None)
