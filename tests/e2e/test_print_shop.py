@@ -220,5 +220,29 @@ def test_a_panel_that_cannot_be_printed_stops_the_build(
     with pytest.raises(Abort):
         project.build()
     assert message in caplog.text
+    # The headline names no file of the ones asked for: the first one is rarely the culprit.
+    assert "the print files cannot be made" in caplog.text
     assert "Traceback" not in caplog.text
     assert not project.site.exists()
+
+
+def test_a_missing_translation_prints_the_complete_language_and_builds_the_site(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    exhibit = EXHIBIT.replace("      en: Sixty years ago the land Jinxiu stands on was river flats.\n", "")
+    project = make_project(tmp_path, exhibit)
+    project.build()
+    assert "panels[0].body: panel 'founding' is meant to be printed in zh and en" in caplog.text
+    text = run("pdftotext", project.site / "exhibits/history/founding/panel.pdf", "-")
+    assert "六十多年前" in text and "A village on the riverbank" not in text and "Scan to read" not in text
+    # The web pages are all there; the English one falls back to Chinese and says so.
+    english = project.html("en/exhibits/history/founding/").get_text(" ", strip=True)
+    assert "六十多年前" in english and "not yet translated" in english
+
+
+def test_a_missing_translation_fails_a_strict_build(tmp_path: Path) -> None:
+    exhibit = EXHIBIT.replace("      en: Sixty years ago the land Jinxiu stands on was river flats.\n", "")
+    project = make_project(tmp_path, exhibit)
+    project.write("mkdocs.yml", MKDOCS_YML.replace("as_of: 2026-06-01", "as_of: 2026-06-01\n      strict: true"))
+    with pytest.raises(Abort):
+        project.build()

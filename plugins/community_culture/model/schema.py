@@ -26,6 +26,17 @@ DATE = {"type": "string", "pattern": "^\\d{4}-\\d{1,2}-\\d{1,2}$", "description"
 MONTH = {"type": "string", "pattern": "^\\d{4}-\\d{1,2}$", "description": "YYYY-MM"}
 TIME = {"type": "string", "pattern": "^\\d{1,2}:\\d{2}(\\s*[-–~]\\s*\\d{1,2}:\\d{2})?$", "description": "19:00-21:00"}
 
+EVERY = {
+    "type": "string",
+    "description": "day, week, 2 weeks, month, quarter, year, N weeks, N months; 每天、每周、每两周、每月、每季度、每年",
+    "examples": ["week", "2 weeks", "month", "quarter", "year", "每周", "每两周", "每月", "每季度"],
+}
+ON = {
+    "type": "string",
+    "description": "tuesday, 2nd saturday, last sunday, day 15; 周二、第二个周六、最后一个周日、15日",
+    "examples": ["monday", "tuesday", "2nd saturday", "last sunday", "day 15", "周二", "第二个周六", "15日"],
+}
+
 
 def text(description: str = "") -> Schema:
     """Localized text: a string (default language) or one per language."""
@@ -129,6 +140,11 @@ def build_schemas() -> dict[str, Schema]:
             {"rrule": {"type": "string"}, "start": DATE, "until": DATE, "time": TIME, **extra},
             ("rrule", "start"),
             "repeating (RFC 5545)",
+        ),
+        obj(
+            {"every": EVERY, "on": {"anyOf": [ON, many(ON)]}, "start": DATE, "until": DATE, "time": TIME, **extra},
+            ("every", "start", "until"),
+            "repeating, in words: every: month, on: 2nd saturday / every: 每月, on: 第二个周六",
         ),
     ]
     record = obj(

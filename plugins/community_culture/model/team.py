@@ -122,7 +122,7 @@ def read_team(f: Fields, team_id: str, tax: Taxonomies) -> Team | None:
         members=f.integer("members", minimum=1, maximum=10_000),
         join=f.text("join"),
         awards=tuple(f.each("awards", "an award with year and title", _read_award)),
-        description=f.text("description"),
+        description=f.markdown("description"),
     )
     return team if name and kind else None
 
