@@ -13,7 +13,7 @@ name: {zh: 锦绣秧歌队, en: Jinxiu Yangge Troupe}
 kind: yangge
 speciality: {zh: 鄂尔多斯秧歌, en: Ordos yangge}
 practice:
-  - {when: {rrule: "FREQ=WEEKLY;BYDAY=TU,FR", start: 2026-01-01, until: 2026-12-31, time: "19:30-21:00"}, hall: test-auditorium}
+  - {when: {every: week, on: [tuesday, friday], start: 2026-01-01, until: 2026-12-31, time: "19:30-21:00"}, hall: test-auditorium}
   - {when: {date: 2026-07-01}, venue: 公园}
 leader: {role: {zh: 队长, en: Team leader}, name: 王桂兰, consent: true}
 members: 32

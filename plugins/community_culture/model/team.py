@@ -16,9 +16,9 @@ from ..core.fields import SLUG, Context, Fields, suggest
 from ..core.loader import load_yaml
 from ..core.problems import Position, Problem
 from ..core.text import LText
-from .event import When, read_when
 from .privacy import scan_private
 from .taxonomy import Taxonomies
+from .when import When, read_when
 
 
 @dataclass(frozen=True)
