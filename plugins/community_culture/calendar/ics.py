@@ -100,7 +100,8 @@ class FeedWriter:
         cal.add("x-wr-calname", name)
         cal.add("x-wr-timezone", self.calendar.tz.key)
         cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
-        events, tzids = [], set()
+        events: list[bytes] = []
+        tzids: set[str] = set()
         for occ in occurrences:
             vevent, used = self._vevent(occ, url_of(occ) if url_of is not None else f"events/{occ.event.id}/")
             events.append(vevent)
@@ -119,7 +120,9 @@ class FeedWriter:
             url = f"{self.base_url}{self._prefix}{page}"
             ve = _vevent(occ, self.calendar, self.lang, self.default, url, self._host, self.stamp, self.location_of)
             used = frozenset(
-                v.params["TZID"] for _, v in ve.property_items(sorted=False) if "TZID" in getattr(v, "params", {})
+                str(getattr(v, "params", {})["TZID"])
+                for _, v in ve.property_items(sorted=False)
+                if "TZID" in getattr(v, "params", {})
             )
             found = self._vevents[(occ.uid_key, page)] = (ve.to_ical(), used)
         return found
