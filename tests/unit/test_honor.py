@@ -49,14 +49,14 @@ def test_only_consented_entries_reach_the_site(project):
     assert [e.id for e in site.honors["morality"]] == ["wang-xiulan-2026"]
     # Only a forgotten consent is a problem (a warning: `--strict` fails on it).
     assert problems == [
-        "data/honors/morality.yml:6:5: warning: entries[1].consent: 'no-answer' has no 'consent: true', "
+        "data/honors/morality.yml:6:5: warning: entries[1].consent: this entry has no 'consent: true', "
         "so it is left out of the site; add it once the person (or their family) has agreed to be published"
     ]
     assert notes == [
-        "data/honors/morality.yml:6: honors: 'no-answer' left out of the site (consent is not recorded)"
+        "data/honors/morality.yml:6: honors: an entry left out of the site (consent is not recorded)"
         "（未发布：未登记本人同意）",
-        "data/honors/morality.yml:7: honors: 'said-no' left out of the site (consent: false)（未发布：本人未同意公开）",
-        "data/honors/morality.yml:8: honors: 'gone' left out of the site (withdrawn: true)（未发布：已撤下）",
+        "data/honors/morality.yml:7: honors: an entry left out of the site (consent: false)（未发布：本人未同意公开）",
+        "data/honors/morality.yml:8: honors: an entry left out of the site (withdrawn: true)（未发布：已撤下）",
     ]
     report = "\n".join(notes + problems)
     for name in ("赵金花", "钱玉兰", "孙大海"):

@@ -82,6 +82,8 @@ class HonorRoll:
     """Published entries by board id, in the order written."""
     withheld_photos: tuple[str, ...] = ()
     """Images (relative to ``content/``) that must not be copied into the site."""
+    withheld_words: tuple[str, ...] = ()
+    """Ids, names and photo file names of people who are not published: no message may show them."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ class _Read:
 _REASONS = {
     "no-consent": ("consent is not recorded", "未登记本人同意"),
     "consent-false": ("consent: false", "本人未同意公开"),
+    "consent-unreadable": ("consent is neither true nor false", "consent 只能写 true 或 false"),
     "withdrawn": ("withdrawn: true", "已撤下"),
 }
 
@@ -125,20 +128,26 @@ def load_honors(data_dir: Path, root: Path, ctx: Context, tax: Taxonomies, as_of
     _check_unique(read, ctx)
     published: dict[str, list[Entry]] = {board_id: [] for board_id in boards}
     withheld: set[str] = set()
+    words: set[str] = set()
     for item in read:
         if item.reason is None:
             published[item.entry.board].append(item.entry)
             continue
         english, chinese = _REASONS[item.reason]
         where = f"{item.entry.source.path}:{item.entry.source.line}"
+        # The line tells the editor which entry; the note itself names no one.
         ctx.reporter.problems.notes.append(
-            f"{where}: honors: '{item.entry.id}' left out of the site ({english})（未发布：{chinese}）"
+            f"{where}: honors: an entry left out of the site ({english})（未发布：{chinese}）"
         )
+        words.add(item.entry.id)
+        words.update(text for _, text in item.entry.name.values)
         if item.entry.photo:
             withheld.add(item.entry.photo)
     _check_shared_photos(published, withheld, ctx)
+    # The photos of entries left out name a person; stray files name no one.
+    words.update(photo.rsplit("/", 1)[-1] for photo in withheld)
     withheld |= _unused_photos(published, withheld, ctx)
-    return HonorRoll(boards, published, tuple(sorted(withheld)))
+    return HonorRoll(boards, published, tuple(sorted(withheld)), tuple(sorted(w for w in words if len(w) >= 2)))
 
 
 def load_boards(folder: Path, root: Path, ctx: Context) -> dict[str, Board]:
@@ -228,12 +237,15 @@ def read_entry(f: Fields, board: str, tax: Taxonomies, as_of: dt.date) -> _Read 
             f.ctx,
             consent_node.pos if consent_node is not None else f.node.pos,
             f.name("consent"),
-            f"'{entry_id}' has no 'consent: true', so it is left out of the site; "
+            "this entry has no 'consent: true', so it is left out of the site; "
             "add it once the person (or their family) has agreed to be published",
             "本人（或家属）同意公开后，请加上 consent: true；在此之前不会发布",
             "warning",
         )
         return _Read(entry, "no-consent")
+    if isinstance(consent_node, Scalar) and consent_node.value.strip().lower() != "false":
+        # `consent: yes` is reported as an error above; it is not the person's "no".
+        return _Read(entry, "consent-unreadable")
     return _Read(entry, "consent-false")
 
 

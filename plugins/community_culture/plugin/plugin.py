@@ -27,6 +27,7 @@ from ..core.markup import MarkdownRenderer
 from ..core.media import IMAGE_SUFFIXES, ImageError, make_web_image
 from ..core.problems import DataError
 from ..core.staging import StagedOutput
+from ..core.wording import render
 from ..model.site import Options, Site, load_site
 from ..pages.plan import Asset, PageSpec, Plan, build_plan
 from ..pages.render import Renderer
@@ -109,7 +110,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             logging.getLogger("mkdocs").addHandler(self.counter)
         site, problems = load_site(options)
         for problem in problems.warnings:
-            log.warning(problem.format())
+            log.warning(render(problem))
         for note in problems.notes:
             log.info(note)
         if problems.untranslated:
@@ -120,7 +121,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         if site is None or (self.config.strict and problems.warnings):
             raise PluginError(
                 "community-culture: the data has problems; nothing was built.\n\n"
-                + problems.report(warnings=self.config.strict)
+                + problems.report(warnings=self.config.strict, lang="zh")
             )
         self.site = site
         self.plan = build_plan(site)
