@@ -111,6 +111,22 @@ def new(args: argparse.Namespace) -> int:
     return 0
 
 
+def serve(args: argparse.Namespace) -> int:
+    """``mkdocs serve`` without the noise: the preview that shows the problems of a bad save."""
+    import os
+
+    # Material prints an end-of-life box on every start; editors cannot act on it.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    argv = ["serve", "-f", args.config_file, "-a", args.dev_addr]
+    try:
+        mkdocs_cli.main(args=argv, prog_name="culture serve", standalone_mode=False)
+    except SystemExit as exc:  # pragma: no cover - click's own exits
+        return int(exc.code or 0)
+    return 0
+
+
 def schemas(args: argparse.Namespace) -> int:
     """Write the JSON Schemas of the data files for editors' tools."""
     from .model.schema import write_schemas
@@ -144,6 +160,12 @@ def main(argv: list[str] | None = None) -> int:
     p_new.add_argument("--year", type=int, help="年份 the year (default: this year)")
     p_new.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     p_new.set_defaults(func=new)
+    p_serve = sub.add_parser("serve", help="preview the site while you edit (problems show in the browser)")
+    p_serve.add_argument(
+        "-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)"
+    )
+    p_serve.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
+    p_serve.set_defaults(func=serve)
     p_schemas = sub.add_parser("schemas", help="write JSON Schemas of the data files for editors' tools")
     p_schemas.add_argument("folder", nargs="?", default=".schemas", help="where to write them (default .schemas)")
     p_schemas.set_defaults(func=schemas)
