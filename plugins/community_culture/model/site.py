@@ -96,6 +96,8 @@ class Site:
     """PUBLISHED honor entries by board id; people without consent or withdrawn are never here."""
     withheld_photos: tuple[str, ...] = ()
     """Images (relative to ``content/``) of people who are not published: never copied into the site."""
+    withheld_words: tuple[str, ...] = ()
+    """Ids, names and photo file names of people who are not published: no message may show them."""
     exhibits: dict[str, Exhibit] = field(default_factory=dict)
     """Exhibits by id, sorted by id."""
     teams: dict[str, Team] = field(default_factory=dict)
@@ -168,6 +170,7 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
             Position(_rel(options.content_dir, root)), "", "the content folder does not exist", "找不到 content 文件夹"
         )
     problems = reporter.problems
+    problems.redact(honors.withheld_words)
     if problems.errors or community is None:
         return None, problems
     site = Site(
@@ -180,6 +183,7 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
         boards=honors.boards,
         honors=honors.entries,
         withheld_photos=withheld,
+        withheld_words=honors.withheld_words,
         exhibits=exhibits,
         teams=dict(sorted(teams.items())),
         plans=dict(sorted(plans.items())),

@@ -25,8 +25,9 @@ from mkdocs.utils.templates import TemplateContext
 from ..core.csp import ScriptPolicy
 from ..core.markup import MarkdownRenderer, sanitize, sanitize_document
 from ..core.media import IMAGE_SUFFIXES, ImageError, make_web_image
-from ..core.problems import DataError
+from ..core.problems import DataError, Problems
 from ..core.staging import StagedOutput
+from ..core.wording import render
 from ..model.site import Options, Site, load_site
 from ..pages.palette import palette_css, read_palette
 from ..pages.plan import Asset, PageSpec, Plan, build_plan
@@ -36,6 +37,7 @@ from ..pages.strings import translate
 from . import nav as navigation
 from .config import CultureConfig
 from .search import index_site
+from .preview import problems_page
 
 log = get_plugin_logger(__name__)
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -53,6 +55,18 @@ class _WarningCounter(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
+
+
+_HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def _quiet_jieba() -> None:
+    """Keep jieba's dictionary-loading lines (Material's Chinese search) out of the build report."""
+    try:
+        import jieba  # type: ignore[import-untyped, unused-ignore]
+    except ImportError:  # pragma: no cover - search without Chinese segmentation
+        return
+    jieba.setLogLevel(logging.WARNING)
 
 
 class CulturePlugin(BasePlugin[CultureConfig]):
@@ -76,6 +90,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.counter: _WarningCounter | None = None
         self.alternate: Any = None
         self._site_name = ""
+        self.broken: Problems | None = None
+        """In preview, the problems that stop the data from building (the site shows them)."""
         self.policy: ScriptPolicy | None = None
 
         self.palette_css = ""
@@ -83,6 +99,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
+        _quiet_jieba()
 
     # Run first so that no other plugin sees a config we are about to reject.
     @event_priority(100)
@@ -116,7 +133,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             logging.getLogger("mkdocs").addHandler(self.counter)
         site, problems = load_site(options)
         for problem in problems.warnings:
-            log.warning(problem.format())
+            log.warning(render(problem))
         for note in problems.notes:
             log.info(note)
         if problems.untranslated:
@@ -124,10 +141,18 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                 f"{len(problems.untranslated)} texts lack a translation（{len(problems.untranslated)} 处文字缺少翻译）: "
                 "culture check --translations lists them"
             )
+        config.watch.append(str(options.data_dir))
+        if site is None and self.command == "serve":
+            # A failed build leaves `mkdocs serve` showing the old site and new tabs
+            # waiting forever; build a site whose every address shows the problems.
+            for problem in problems.errors:
+                log.warning(render(problem))
+            self.broken = problems
+            return config
         if site is None or (self.config.strict and problems.warnings):
             raise PluginError(
                 "community-culture: the data has problems; nothing was built.\n\n"
-                + problems.report(warnings=self.config.strict)
+                + problems.report(warnings=self.config.strict, lang="zh")
             )
         palette, palette_problems = read_palette(self.config.palette)
         for message in palette_problems:
@@ -136,7 +161,6 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.site = site
         self.plan = build_plan(site)
         self._setup_theme(config, options)
-        config.watch.append(str(options.data_dir))
         if staging:
             self.staged = StagedOutput(Path(config.site_dir))
             config.site_dir = str(self.staged.begin())
@@ -171,7 +195,9 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             config.extra_javascript.append(SCRIPT)
         self.alternate = config.extra.get("alternate")
         self._site_name = config.site_name
-        if self.config.content_security_policy:
+        # `mkdocs serve` injects a reload script that changes with every request, so no
+        # hash can allow it: the local preview goes without the policy, published sites keep it.
+        if self.config.content_security_policy and self.command != "serve":
             self.policy = ScriptPolicy(dirs)
         self.renderer = Renderer(
             self.site,  # type: ignore[arg-type]
@@ -180,6 +206,9 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if self.broken is not None:
+            # No page at all: every address falls through to the problems page.
+            return Files([f for f in files if not f.is_documentation_page()])
         if self.site is None or self.renderer is None:
             return files
         # MkDocs copies every non-template file of the theme folders into the site;
@@ -326,6 +355,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.command == "serve":
+            # Material's script fetches <alternate>/sitemap.xml for every hreflang link,
+            # which for our page-to-page twins does not exist: a 404 pair per page view.
+            output = _HREFLANG_LINK.sub("", output)
         return self.policy.apply(output) if self.policy is not None else output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
@@ -378,6 +411,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     # Run last: every other plugin (search, sitemap) writes into the staging folder first.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.broken is not None:
+            page = problems_page(self.broken, config.site_name)
+            Path(config.site_dir, "404.html").write_text(page, encoding="utf-8")
+            return
         if self.site is None:
             return
         if self.config.search:
