@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .core.translations import translation_warnings, translations_report
 from .model.site import Options, load_site
 from .printing.settings import read_settings
 
@@ -76,6 +77,11 @@ def check(args: argparse.Namespace) -> int:
         return 2
     options = read_options(config_file)
     site, problems = load_site(options)
+    if args.translations:
+        print(translations_report(problems, options.languages))
+        return 0
+    for warning in translation_warnings(problems, options.languages[0]):
+        problems.add(warning)
     failed = bool(problems.errors) or (args.strict and bool(problems.warnings))
     if len(problems):
         print(problems.report())
@@ -86,6 +92,37 @@ def check(args: argparse.Namespace) -> int:
         return 1
     halls = len(site.halls) if site else 0
     print(f"culture check: OK - {halls} halls（检查通过）")
+    return 0
+
+
+def new(args: argparse.Namespace) -> int:
+    """Write a commented skeleton of a hall, event, honor, exhibit, panel or board."""
+    from .scaffold import Request, ScaffoldError, create
+
+    config_file = Path(args.config_file)
+    if not config_file.is_file():
+        print(f"culture: 找不到 {config_file} / not found; run this in the project folder or pass -f", file=sys.stderr)
+        return 2
+    options = read_options(config_file)
+    request = Request(
+        kind=args.kind,
+        title=args.title,
+        root=options.root,
+        data_dir=options.data_dir,
+        id=args.id,
+        today=options.build_date(),
+        board=args.board,
+        exhibit=args.exhibit,
+        hall=args.hall,
+        year=args.year,
+    )
+    try:
+        path, new_id = create(request)
+    except ScaffoldError as exc:
+        print(f"culture new: {exc}", file=sys.stderr)
+        return 1
+    print(f"已写入 {path.relative_to(options.root).as_posix()}（编号 {new_id}）/ wrote it with id {new_id}")
+    print('请补全带 "" 的空白处，再运行 culture check / fill in the blanks, then run culture check')
     return 0
 
 
@@ -105,8 +142,21 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p_check = sub.add_parser("check", help="check data/ and content/ and list every problem")
     p_check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p_check.add_argument(
+        "--translations", action="store_true", help="list every text that lacks a language, language by language"
+    )
     p_check.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     p_check.set_defaults(func=check)
+    p_new = sub.add_parser("new", help="write a commented skeleton: hall, event, honor, exhibit, panel or board")
+    p_new.add_argument("kind", choices=("hall", "event", "honor", "exhibit", "panel", "board"))
+    p_new.add_argument("--title", required=True, help="名称 the title (or a person's name), e.g. 重阳敬老联欢会")
+    p_new.add_argument("--id", help="编号 the id (default: from the title, in pinyin)")
+    p_new.add_argument("--board", default="morality", help="榜单 the board of an honor (default morality)")
+    p_new.add_argument("--exhibit", help="展陈 the exhibit a panel belongs to")
+    p_new.add_argument("--hall", help="场馆 the hall of an event or exhibit")
+    p_new.add_argument("--year", type=int, help="年份 the year (default: this year)")
+    p_new.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
+    p_new.set_defaults(func=new)
     p_schemas = sub.add_parser("schemas", help="write JSON Schemas of the data files for editors' tools")
     p_schemas.add_argument("folder", nargs="?", default=".schemas", help="where to write them (default .schemas)")
     p_schemas.set_defaults(func=schemas)

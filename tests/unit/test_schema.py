@@ -15,7 +15,7 @@ import yaml
 from community_culture.core.fields import Context, Fields
 from community_culture.core.loader import Mapping, Reporter
 from community_culture.core.problems import Position
-from community_culture.model import event, exhibit, hall, honor
+from community_culture.model import event, exhibit, hall, honor, plan, team
 from community_culture.model.schema import build_schemas
 from community_culture.model.taxonomy import DEFAULTS, load_taxonomies
 
@@ -50,6 +50,8 @@ def _files() -> list[tuple[str, Path]]:
     pairs += [("honors.schema.json", p) for p in sorted((data / "honors").glob("*.yml")) if p.name != "boards.yml"]
     pairs += [("boards.schema.json", p) for p in (data / "honors").glob("boards.yml")]
     pairs += [("exhibit.schema.json", p) for p in sorted((data / "exhibits").glob("*/exhibit.yml"))]
+    pairs += [("team.schema.json", p) for p in sorted((data / "teams").glob("*.yml"))]
+    pairs += [("plan.schema.json", p) for p in sorted((data / "plan").glob("*.yml"))]
     return pairs
 
 
@@ -91,8 +93,10 @@ TAX = load_taxonomies(None, DEFAULTS, Context(Reporter()))
             lambda f: exhibit._read_panel(f, exhibit._read_print(None)),
             SCHEMAS["exhibit.schema.json"]["properties"]["panels"]["items"],
         ),
+        (lambda f: team.read_team(f, "x", TAX), SCHEMAS["team.schema.json"]),
+        (lambda f: plan.read_target(f, 2026, TAX), SCHEMAS["plan.schema.json"]["properties"]["targets"]["items"]),
     ],
-    ids=["hall", "event", "honor-entry", "board", "exhibit", "panel"],
+    ids=["hall", "event", "honor-entry", "board", "exhibit", "panel", "team", "target"],
 )
 def test_schema_lists_exactly_the_keys_the_loader_reads(reader: Callable[[Fields], Any], schema: dict) -> None:
     assert _keys_read(reader) == set(schema["properties"])

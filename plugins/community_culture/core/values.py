@@ -91,7 +91,10 @@ def read_text(node: Node, fieldname: str, ctx: Context) -> LText | None:
     """Read localized text from a scalar or a mapping by language code."""
     reporter = ctx.reporter
     if isinstance(node, Scalar):
-        return LText(((ctx.default_language, node.value.strip()),)) if node.value.strip() else None
+        if not node.value.strip():
+            return None
+        _note_missing(node, fieldname, ctx, {ctx.default_language})
+        return LText(((ctx.default_language, node.value.strip()),))
     if isinstance(node, Sequence):
         reporter.error(
             node.pos,
@@ -124,7 +127,15 @@ def read_text(node: Node, fieldname: str, ctx: Context) -> LText | None:
             continue
         if value.value.strip():
             values.append((lang, value.value.strip()))
+    if values:
+        _note_missing(node, fieldname, ctx, {lang for lang, _ in values})
     return LText(tuple(values)) if values else None
+
+
+def _note_missing(node: Node, fieldname: str, ctx: Context, present: set[str]) -> None:
+    missing = tuple(lang for lang in ctx.languages if lang not in present)
+    if missing:
+        ctx.reporter.untranslated(node.pos, fieldname, missing)
 
 
 _IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")

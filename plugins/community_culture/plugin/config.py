@@ -67,5 +67,26 @@ class CultureConfig(Config):
     print = c.SubConfig(PrintConfig)
     """PDF/X flavour, colour profile, marks and resolution limits of the print files."""
 
+    print_files = c.Type(bool, default=True)
+    """Make the print files (PDFs) in ``mkdocs build``; false leaves them out (a web-only site, quick checks)."""
+
+    trusted_html = c.Type(bool, default=False)
+    """Publish raw HTML in hand-written pages (``content/*.md``) and ``content/*.html`` files as
+    written. By default it is sanitized like data Markdown: no scripts, event handlers,
+    styles, forms, frames or external images."""
+
+    content_security_policy = c.Type(bool, default=True)
+    """Put a Content-Security-Policy ``<meta>`` in every page: only the theme's own inline
+    scripts (by hash) and files from the site itself may load. Turn it off only when the
+    web server sends an equivalent header (see README)."""
+
     pdf_in_serve = c.Type(bool, default=False)
     """Make the print files in ``mkdocs serve`` too (each takes seconds; ``mkdocs build`` always makes them)."""
+
+    palette = c.Type(dict, default={})
+    """The community's colours (``primary``, ``on_primary``, ``link``, ``accent``, ``background``,
+    ``text``, ``muted``, ``footer``; ``#rrggbb``). The defaults meet WCAG 2.1 AA; a build warns
+    about every chosen pair of colours that does not."""
+
+    search = c.Type(bool, default=True)
+    """Index the built site with Pagefind (``/pagefind/``, searched from ``/search/``)."""

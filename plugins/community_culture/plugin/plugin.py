@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -21,21 +22,27 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ..core.markup import MarkdownRenderer
+from ..core.csp import ScriptPolicy
+from ..core.markup import MarkdownRenderer, sanitize, sanitize_document
 from ..core.media import IMAGE_SUFFIXES, ImageError, make_web_image
 from ..core.problems import DataError
 from ..core.staging import StagedOutput
 from ..model.site import Options, Site, load_site
+from ..pages.palette import palette_css, read_palette
 from ..pages.plan import Asset, PageSpec, Plan, build_plan
 from ..pages.render import Renderer
+from ..pages.residents import chrome
 from ..pages.strings import translate
 from ..printing.settings import PrintSettings, read_settings
 from . import nav as navigation
 from .config import CultureConfig
+from .search import index_site
 
 log = get_plugin_logger(__name__)
 PACKAGE = Path(__file__).resolve().parent.parent
 STYLESHEET = "assets/culture/culture.css"
+PALETTE = "assets/culture/palette.css"
+SCRIPT = "assets/culture/culture.js"
 
 
 class _WarningCounter(logging.Handler):
@@ -70,6 +77,9 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.counter: _WarningCounter | None = None
         self.alternate: Any = None
         self._site_name = ""
+        self.policy: ScriptPolicy | None = None
+
+        self.palette_css = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -111,11 +121,20 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             log.warning(problem.format())
         for note in problems.notes:
             log.info(note)
+        if problems.untranslated:
+            log.info(
+                f"{len(problems.untranslated)} texts lack a translation（{len(problems.untranslated)} 处文字缺少翻译）: "
+                "culture check --translations lists them"
+            )
         if site is None or (self.config.strict and problems.warnings):
             raise PluginError(
                 "community-culture: the data has problems; nothing was built.\n\n"
                 + problems.report(warnings=self.config.strict)
             )
+        palette, palette_problems = read_palette(self.config.palette)
+        for message in palette_problems:
+            log.warning(f"mkdocs.yml: community-culture: {message}")
+        self.palette_css = palette_css(palette)
         self.site = site
         self.plan = build_plan(site)
         self._setup_theme(config, options)
@@ -151,10 +170,17 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         at = 1 if custom and dirs and Path(dirs[0]) == Path(custom) else 0
         dirs.insert(at, str(PACKAGE / "templates" / "patches"))
         dirs.append(str(PACKAGE / "templates"))
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        # The palette first, so that a site's own extra_css can still adjust it.
+        for sheet in (PALETTE, STYLESHEET):
+            if sheet not in config.extra_css:
+                config.extra_css.append(sheet)
+        # One site-local script file (no inline script): elder mode and "today".
+        if SCRIPT not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
         self.alternate = config.extra.get("alternate")
         self._site_name = config.site_name
+        if self.config.content_security_policy:
+            self.policy = ScriptPolicy(dirs)
         self.renderer = Renderer(
             self.site,  # type: ignore[arg-type]
             dirs,
@@ -179,12 +205,14 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                 self.specs[spec.src_uri(default)] = spec
                 files.append(File.generated(config, spec.src_uri(default), content=""))
         # Print files take seconds each: `mkdocs serve` leaves them out unless asked.
-        skip_pdfs = self.command == "serve" and not self.config.pdf_in_serve
+        skip_pdfs = not self.config.print_files or (self.command == "serve" and not self.config.pdf_in_serve)
         for asset in self.plan.assets:
             if not (skip_pdfs and asset.path.endswith(".pdf")):
                 files.append(File.generated(config, asset.path, content=self._make(asset)))
         self._report_print()
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "culture.css")))
+        files.append(File.generated(config, SCRIPT, abs_src_path=str(PACKAGE / "assets" / "culture.js")))
+        files.append(File.generated(config, PALETTE, content=self.palette_css))
         # The photo of someone who is not published (no consent, withdrawn) is not
         # copied at all: its address would be guessable from the person's name.
         for src in self.site.withheld_photos:
@@ -192,6 +220,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             if withheld is not None:
                 files.remove(withheld)
         self._publish_images(files, config)
+        if not self.config.trusted_html:
+            self._sanitize_html_files(files, config)
         self.urls = {navigation.page_url(f) for f in files.documentation_pages()}
         return files
 
@@ -211,6 +241,19 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             log.warning(problem.format())
         if self.site.press.stats.typeset or self.site.press.stats.cached:
             log.info(str(self.site.press.stats))
+
+    def _sanitize_html_files(self, files: Files, config: MkDocsConfig) -> None:
+        """HTML files of content/ are published sanitized (scripts and handlers removed)."""
+        content = Path(config.docs_dir).resolve()
+        for file in list(files):
+            src = file.abs_src_path
+            if not src or file.generated_by or not file.src_uri.lower().endswith((".html", ".htm")):
+                continue
+            if not Path(src).resolve().is_relative_to(content):
+                continue
+            text = Path(src).read_text(encoding="utf-8", errors="replace")
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri, content=sanitize_document(text)))
 
     def _publish_images(self, files: Files, config: MkDocsConfig) -> None:
         """Replace every image from content/ by a resized copy without metadata."""
@@ -250,12 +293,18 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             return markdown
         page.meta.setdefault("template", "culture/page.html")
         if page.file.generated_by:
-            page.meta["title"] = spec.title
+            # The theme prints page titles as HTML (head, header, navigation, search):
+            # a title from data is text, so it goes in escaped.
+            page.meta["title"] = str(escape(spec.title))
         if spec.noindex:
             page.meta["robots"] = "noindex"
+        if not spec.searchable:
+            page.meta["search"] = {"exclude": True}
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.site is not None and not page.file.generated_by and not self.config.trusted_html:
+            html = sanitize(html)
         spec = self.specs.get(page.file.src_uri)
         if spec is None or self.renderer is None:
             return html
@@ -268,6 +317,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             return context
         lang, key = self._split(navigation.page_url(page.file))
         context["culture_lang"] = lang  # type: ignore[typeddict-unknown-key]
+        self._add_chrome(context, lang)
         if lang in self.navs:
             context["nav"] = self.navs[lang]
         # Material builds the language selector and the hreflang links from
@@ -275,10 +325,47 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         config.site_name = (
             self._site_name
             if lang == self.site.default_language
-            else self.site.community.name.get(lang, self.site.default_language)
+            else str(escape(self.site.community.name.get(lang, self.site.default_language)))
         )
         config.extra["alternate"] = [
             {"name": translate(other, other, "language.name"), "lang": other, "link": self._twin(other, key)}
+            for other in self.site.options.languages
+        ]
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        return self.policy.apply(output) if self.policy is not None else output
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+        if self.policy is not None and template_name.endswith(".html"):
+            return self.policy.apply(output_content)
+        return output_content
+
+    def _add_chrome(self, context: Any, lang: str) -> None:
+        """The header's and footer's words and links in ``lang``."""
+        assert self.site is not None
+        prefix = "" if lang == self.site.default_language else f"{lang}/"
+        context["culture_ui"] = chrome(self.site, lang)
+        context["culture_links"] = {"search": prefix + "search/", "staff": prefix + "staff/"}
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        # The 404 page is served at any address: say it in every language, with the way home.
+        if self.site is None or template_name != "404.html":
+            return context
+        default = self.site.default_language
+        self._add_chrome(context, default)
+        notfound = []
+        for lang in self.site.options.languages:
+            home = "" if lang == default else f"{lang}/"
+            words = {"lang": lang, "home": home or "./"}
+            for key, name in (("notfound", "notfound"), ("text", "notfound.text"), ("link", "notfound.home")):
+                words[key] = translate(lang, default, name)
+            notfound.append(words)
+        context["culture_notfound"] = notfound  # type: ignore[typeddict-unknown-key]
+        config.extra["alternate"] = [
+            {"name": translate(other, other, "language.name"), "lang": other, "link": self._twin(other, "")}
             for other in self.site.options.languages
         ]
         return context
@@ -301,6 +388,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is None:
             return
+        if self.config.search:
+            failure = index_site(Path(config.site_dir))
+            if failure:
+                log.warning(f"community-culture: search: {failure}")
         config.site_name = self._site_name
         if self.alternate is None:
             config.extra.pop("alternate", None)
