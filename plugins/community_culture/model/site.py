@@ -21,6 +21,7 @@ from ..core.frontmatter import check_front_matter
 from ..core.loader import Reporter
 from ..core.media import IMAGE_SUFFIXES
 from ..core.problems import Position, Problems
+from ..printing.settings import PrintSettings
 from .community import Community, load_community
 from .event import Event, check_event_halls, load_events
 from .exhibit import Exhibit, check_exhibit_halls, load_exhibits
@@ -67,6 +68,8 @@ class Options:
     """Where print files and image copies are kept between builds; None: nowhere."""
     template_dirs: tuple[Path, ...] = ()
     """Template folders searched before the plugin's own (a site's ``overrides/``)."""
+    print: PrintSettings = field(default_factory=PrintSettings)
+    """PDF/X flavour, colour profile, marks and resolution limits of the print files."""
 
     def build_date(self) -> dt.date:
         """One date for the whole build: ``as_of``, else SOURCE_DATE_EPOCH, else today (UTC+8)."""
@@ -123,7 +126,7 @@ class Site:
         from ..printing.press import Press
 
         o = self.options
-        return Press(o.content_dir, o.languages, o.template_dirs, o.cache_dir, o.site_url)
+        return Press(o.content_dir, o.languages, o.template_dirs, o.cache_dir, o.site_url, o.print, o.build_date())
 
 
 def load_site(options: Options) -> tuple[Site | None, Problems]:

@@ -34,6 +34,7 @@ from ..pages.plan import Asset, PageSpec, Plan, build_plan
 from ..pages.render import Renderer
 from ..pages.residents import chrome
 from ..pages.strings import translate
+from ..printing.settings import PrintSettings, read_settings
 from . import nav as navigation
 from .config import CultureConfig
 from .search import index_site
@@ -124,6 +125,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             honors_noindex=self.config.honors_noindex,
             cache_dir=(root / self.config.cache_dir).resolve(),
             template_dirs=(Path(config.theme.custom_dir),) if config.theme.custom_dir else (),
+            print=self._print_settings(root),
         )
         staging = self.command == "build" and self.config.atomic and not self.dirty
         if staging:
@@ -165,6 +167,12 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             self.staged = StagedOutput(Path(config.site_dir))
             config.site_dir = str(self.staged.begin())
         return config
+
+    def _print_settings(self, root: Path) -> PrintSettings:
+        try:
+            return read_settings(dict(self.config.print), root)
+        except ValueError as exc:
+            raise PluginError(f"community-culture: {exc}") from None
 
     def _as_of(self) -> dt.date | None:
         if not self.config.as_of:
