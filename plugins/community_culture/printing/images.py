@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
+import tempfile
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from ..core.cachefile import read_verified, write_verified
 from ..core.media import ImageError
 
 _VERSION = b"print-image-1"
@@ -33,9 +34,10 @@ def print_copy(source: Path, folder: Path) -> Path:
     """
     raw = source.read_bytes()
     jpeg = source.suffix.lower() in (".jpg", ".jpeg")
-    name = hashlib.sha256(_VERSION + raw).hexdigest()[:32] + (".jpg" if jpeg else ".png")
-    target = folder / name
-    if target.is_file():
+    target = copy_path(raw, jpeg, folder)
+    # A copy is used only when its bytes are the ones written (a truncated copy would
+    # print as a grey band).
+    if target.is_file() and read_verified(target) is not None:
         return target
     try:
         with Image.open(io.BytesIO(raw)) as original:
@@ -45,11 +47,17 @@ def print_copy(source: Path, folder: Path) -> Path:
             data = _encode(image, jpeg, icc)
     except (OSError, ValueError, KeyError, Image.DecompressionBombError) as exc:
         raise ImageError(str(exc)) from exc
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
+    write_verified(target, data)
+    if not target.is_file():  # the cache folder cannot be written: typeset from a scratch copy
+        folder = Path(tempfile.mkdtemp(prefix="culture-print-image-"))
+        target = folder / target.name
+        target.write_bytes(data)
     return target
+
+
+def copy_path(raw: bytes, jpeg: bool, folder: Path) -> Path:
+    """Where the print copy of an image with bytes ``raw`` is kept."""
+    return folder / (hashlib.sha256(_VERSION + raw).hexdigest()[:32] + (".jpg" if jpeg else ".png"))
 
 
 def _encode(image: Image.Image, jpeg: bool, icc: bytes | None) -> bytes:
