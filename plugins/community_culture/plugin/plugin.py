@@ -8,9 +8,7 @@ from touching the published site.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -27,27 +25,20 @@ from mkdocs.utils.templates import TemplateContext
 from ..core import cachefile
 from ..core.csp import ScriptPolicy
 from ..core.markup import MarkdownRenderer, sanitize, sanitize_document
-from ..core.media import IMAGE_SUFFIXES, ImageError, cache_path, make_web_image
+from ..core.media import IMAGE_SUFFIXES, ImageError, make_web_image
 from ..core.problems import DataError
-from ..core.staging import StagedOutput
+from ..core.staging import BuildLocked, StagedOutput
 from ..model.site import Options, Site, load_site
 from ..pages.plan import Asset, PageSpec, Plan, build_plan
 from ..pages.render import Renderer
 from ..pages.strings import translate
+from . import housekeeping
 from . import nav as navigation
 from .config import CultureConfig
 
 log = get_plugin_logger(__name__)
 PACKAGE = Path(__file__).resolve().parent.parent
 STYLESHEET = "assets/culture/culture.css"
-
-
-def _writable(path: Path) -> bool:
-    """Whether ``path`` is, or can be made as, a writable folder."""
-    probe = path
-    while not probe.exists() and probe != probe.parent:
-        probe = probe.parent
-    return probe.is_dir() and os.access(probe, os.W_OK | os.X_OK)
 
 
 class _WarningCounter(logging.Handler):
@@ -83,7 +74,6 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.alternate: Any = None
         self._site_name = ""
         self.policy: ScriptPolicy | None = None
-        self.cache: Path | None = None
         cachefile.USE.reset()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -111,7 +101,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             as_of=self._as_of(),
             site_url=config.site_url,
             honors_noindex=self.config.honors_noindex,
-            cache_dir=self._cache_dir(root),
+            cache_dir=housekeeping.cache_dir(root, self.config.cache_dir, log),
             template_dirs=(Path(config.theme.custom_dir),) if config.theme.custom_dir else (),
         )
         staging = self.command == "build" and self.config.atomic and not self.dirty
@@ -131,41 +121,23 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                 + problems.report(warnings=self.config.strict)
             )
         self.site = site
-        self._purge_withheld(site)
+        housekeeping.purge_withheld(site, options.cache_dir, self.config.photo_max_width)
         self.plan = build_plan(site)
         self._setup_theme(config, options)
         config.watch.append(str(options.data_dir))
         if staging:
             self.staged = StagedOutput(Path(config.site_dir))
+            try:
+                self.staged.lock(
+                    self.config.lock_timeout,
+                    waiting=lambda: log.info(f"another build is writing {config.site_dir}; waiting for it to finish"),
+                )
+            except BuildLocked as exc:
+                self.staged = None
+                self._detach_counter()
+                raise PluginError(f"community-culture: {exc}") from None
             config.site_dir = str(self.staged.begin())
         return config
-
-    def _cache_dir(self, root: Path) -> Path:
-        """The configured cache folder, or a user cache folder when the project cannot be written."""
-        configured = Path(os.path.expanduser(self.config.cache_dir))
-        path = (configured if configured.is_absolute() else root / configured).resolve()
-        if not _writable(path):
-            base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-            fallback = base / "community-culture" / hashlib.sha256(str(root).encode()).hexdigest()[:12]
-            log.info(f"{path} cannot be written; keeping the build cache in {fallback}")
-            path = fallback
-        self.cache = path
-        return path
-
-    def _purge_withheld(self, site: Site) -> None:
-        """Photo copies of people who are not published leave the cache now, whatever the build does."""
-        assert self.cache is not None
-        for src in site.withheld_photos:
-            original = site.options.content_dir / src
-            try:
-                raw = original.read_bytes()
-            except OSError:
-                continue
-            cachefile.purge(cache_path(raw, original.suffix, self.config.photo_max_width, self.cache / "media"))
-            from ..printing.images import copy_path
-
-            jpeg = original.suffix.lower() in (".jpg", ".jpeg")
-            cachefile.purge(copy_path(raw, jpeg, self.cache / "print-images"))
 
     def _as_of(self) -> dt.date | None:
         if not self.config.as_of:
@@ -263,7 +235,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
 
     def _publish_images(self, files: Files, config: MkDocsConfig) -> None:
         """Replace every image from content/ by a resized copy without metadata."""
-        cache = self.cache / "media" if self.cache is not None else None
+        cache = self.site.options.cache_dir / "media" if self.site and self.site.options.cache_dir else None
         problems, sizes = [], {}
         for file in [f for f in files if f.src_uri.lower().endswith(IMAGE_SUFFIXES) and f.abs_src_path]:
             try:
@@ -375,26 +347,19 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             self.staged.abort()
         else:
             self.staged.commit()
-            self._prune_cache()
+            housekeeping.prune_cache(self.site.options.cache_dir, self.config.print_files, log)
+        self.staged.unlock()
         config.site_dir = str(self.staged.target)
-
-    def _prune_cache(self) -> None:
-        """After a published build: report damaged entries, drop the ones this build did not use."""
-        if self.cache is None:
-            return
-        use = cachefile.USE
-        if use.repaired:
-            names = ", ".join(sorted({p.name for p in use.repaired}))
-            log.info(f"{len(use.repaired)} damaged cache entries were found and made again: {names}")
-        folders = ["media"] + (["print", "print-images"] if self.config.print_files else [])
-        removed = sum(cachefile.prune(self.cache / name) for name in folders)
-        if removed:
-            log.info(f"{removed} cache entries no build uses any more were removed")
 
     def on_build_error(self, *, error: Exception) -> None:
         self._detach_counter()
         if self.staged is not None:
             self.staged.abort()
+            self.staged.unlock()
+
+    def on_shutdown(self) -> None:
+        if self.staged is not None:
+            self.staged.unlock()
 
     def _detach_counter(self) -> None:
         if self.counter is not None:
