@@ -57,6 +57,9 @@ class CultureConfig(Config):
     atomic = c.Type(bool, default=True)
     """Build into a staging folder and swap it in only when the build succeeds."""
 
+    lock_timeout = c.Type((int, float), default=300)
+    """Seconds a build waits for another build writing the same output folder before it gives up."""
+
     cache_dir = c.Type(str, default=".cache/community-culture")
     """Where image copies (and later PDFs) are kept between builds, relative to ``mkdocs.yml``."""
 

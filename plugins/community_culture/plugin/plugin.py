@@ -22,11 +22,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from ..core import cachefile
 from ..core.csp import ScriptPolicy
 from ..core.markup import MarkdownRenderer, sanitize, sanitize_document
 from ..core.media import IMAGE_SUFFIXES, ImageError, make_web_image
 from ..core.problems import DataError, Problems
-from ..core.staging import StagedOutput
+from ..core.staging import BuildLocked, StagedOutput
 from ..core.wording import render
 from ..model.site import Options, Site, load_site
 from ..pages.palette import palette_css, read_palette
@@ -35,6 +36,7 @@ from ..pages.render import Renderer
 from ..pages.residents import chrome
 from ..pages.strings import translate
 from ..printing.settings import PrintSettings, read_settings
+from . import housekeeping
 from . import nav as navigation
 from .config import CultureConfig
 from .search import index_site
@@ -94,6 +96,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.broken: Problems | None = None
         """In preview, the problems that stop the data from building (the site shows them)."""
         self.policy: ScriptPolicy | None = None
+        cachefile.USE.reset()
 
         self.palette_css = ""
 
@@ -123,7 +126,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             as_of=self._as_of(),
             site_url=config.site_url,
             honors_noindex=self.config.honors_noindex,
-            cache_dir=(root / self.config.cache_dir).resolve(),
+            cache_dir=housekeeping.cache_dir(root, self.config.cache_dir, log),
             template_dirs=(Path(config.theme.custom_dir),) if config.theme.custom_dir else (),
             print=self._print_settings(root),
         )
@@ -161,10 +164,20 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             log.warning(f"mkdocs.yml: community-culture: {message}")
         self.palette_css = palette_css(palette)
         self.site = site
+        housekeeping.purge_withheld(site, options.cache_dir, self.config.photo_max_width)
         self.plan = build_plan(site)
         self._setup_theme(config, options)
         if staging:
             self.staged = StagedOutput(Path(config.site_dir))
+            try:
+                self.staged.lock(
+                    self.config.lock_timeout,
+                    waiting=lambda: log.info(f"another build is writing {config.site_dir}; waiting for it to finish"),
+                )
+            except BuildLocked as exc:
+                self.staged = None
+                self._detach_counter()
+                raise PluginError(f"community-culture: {exc}") from None
             config.site_dir = str(self.staged.begin())
         return config
 
@@ -286,8 +299,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
 
     def _publish_images(self, files: Files, config: MkDocsConfig) -> None:
         """Replace every image from content/ by a resized copy without metadata."""
-        root = Path(config.config_file_path or ".").resolve().parent
-        cache = root / self.config.cache_dir / "media"
+        cache = self.site.options.cache_dir / "media" if self.site and self.site.options.cache_dir else None
         problems, sizes = [], {}
         for file in [f for f in files if f.src_uri.lower().endswith(IMAGE_SUFFIXES) and f.abs_src_path]:
             try:
@@ -443,12 +455,19 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             self.staged.abort()
         else:
             self.staged.commit()
+            housekeeping.prune_cache(self.site.options.cache_dir, self.config.print_files, log)
+        self.staged.unlock()
         config.site_dir = str(self.staged.target)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._detach_counter()
         if self.staged is not None:
             self.staged.abort()
+            self.staged.unlock()
+
+    def on_shutdown(self) -> None:
+        if self.staged is not None:
+            self.staged.unlock()
 
     def _detach_counter(self) -> None:
         if self.counter is not None:
