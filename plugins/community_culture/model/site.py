@@ -70,6 +70,8 @@ class Options:
     """Template folders searched before the plugin's own (a site's ``overrides/``)."""
     print: PrintSettings = field(default_factory=PrintSettings)
     """PDF/X flavour, colour profile, marks and resolution limits of the print files."""
+    reminder_minutes: int | None = None
+    """Calendar feeds carry a reminder (VALARM) this many minutes before each activity; None: none."""
 
     def build_date(self) -> dt.date:
         """One date for the whole build: ``as_of``, else SOURCE_DATE_EPOCH, else today (UTC+8)."""

@@ -93,3 +93,7 @@ class CultureConfig(Config):
 
     search = c.Type(bool, default=True)
     """Index the built site with Pagefind (``/pagefind/``, searched from ``/search/``)."""
+
+    reminder_minutes = c.Optional(c.Type(int))
+    """Give every activity in the calendar feeds a reminder this many minutes before it
+    starts (a VALARM; e.g. ``120``). Off by default: many phones add their own."""

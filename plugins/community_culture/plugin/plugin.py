@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
 
 from markupsafe import escape
@@ -47,6 +48,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 STYLESHEET = "assets/culture/culture.css"
 PALETTE = "assets/culture/palette.css"
 SCRIPT = "assets/culture/culture.js"
+"""Elder mode and "today": loaded in <head> by the theme patch (main.html), a file, never inline."""
 
 
 class _WarningCounter(logging.Handler):
@@ -129,6 +131,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             cache_dir=housekeeping.cache_dir(root, self.config.cache_dir, log),
             template_dirs=(Path(config.theme.custom_dir),) if config.theme.custom_dir else (),
             print=self._print_settings(root),
+            reminder_minutes=self.config.reminder_minutes,
         )
         staging = self.command == "build" and self.config.atomic and not self.dirty
         if staging:
@@ -211,9 +214,6 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         for sheet in (PALETTE, STYLESHEET):
             if sheet not in config.extra_css:
                 config.extra_css.append(sheet)
-        # One site-local script file (no inline script): elder mode and "today".
-        if SCRIPT not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.append(SCRIPT)
         self.alternate = config.extra.get("alternate")
         self._site_name = config.site_name
         # `mkdocs serve` injects a reload script that changes with every request, so no
@@ -401,10 +401,11 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             return context
         default = self.site.default_language
         self._add_chrome(context, default)
+        # Absolute: the 404 page is served at whatever address was asked for.
+        root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
         notfound = []
         for lang in self.site.options.languages:
-            home = "" if lang == default else f"{lang}/"
-            words = {"lang": lang, "home": home or "./"}
+            words = {"lang": lang, "home": root + ("" if lang == default else f"{lang}/")}
             for key, name in (("notfound", "notfound"), ("text", "notfound.text"), ("link", "notfound.home")):
                 words[key] = translate(lang, default, name)
             notfound.append(words)
