@@ -11,8 +11,8 @@ import datetime as dt
 import logging
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -40,8 +40,8 @@ from ..printing.settings import PrintSettings, read_settings
 from . import housekeeping
 from . import nav as navigation
 from .config import CultureConfig
-from .search import index_site
 from .preview import problems_page
+from .search import index_site
 
 log = get_plugin_logger(__name__)
 PACKAGE = Path(__file__).resolve().parent.parent
