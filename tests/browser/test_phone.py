@@ -22,6 +22,12 @@ PAGES = [
     "exhibits/customs/",
     "exhibits/customs/couplets/",
     "en/exhibits/history/old-street/",
+    "teams/",
+    "teams/yangge/",
+    "en/teams/errentai/",
+    "reports/2026/",
+    "en/reports/2026/h1/",
+    "events/2026-lantern-riddles/",
 ]
 
 

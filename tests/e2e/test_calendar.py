@@ -152,6 +152,8 @@ def test_events_json_follows_the_contract(built):
         "end": "2026-10-18T11:30:00+08:00",
         "all_day": False,
         "precision": "day",
+        "teams": [],
+        "record": None,
     }
     late = by[("may-basketball", "2026-04-21")]
     assert (late["start"], late["end"], late["all_day"], late["precision"]) == (

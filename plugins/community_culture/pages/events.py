@@ -248,42 +248,34 @@ def _feeds(site: Site, plan: Plan, lang: str) -> None:
         for h in site.halls.values()
     }
     community = site.community.name.get(lang, default)
+    # One writer per language: each VEVENT and the VTIMEZONE are serialised once and
+    # shared by every feed that lists them.
+    minutes = site.options.reminder_minutes
+    writer = ics.FeedWriter(
+        cal,
+        lang=lang,
+        default=default,
+        base_url=_base(site),
+        stamp=_stamp(site),
+        location_of=places,
+        reminder=dt.timedelta(minutes=minutes) if minutes is not None else None,
+    )
 
     def make(occurrences: list, name: str):  # type: ignore[no-untyped-def]
-        return lambda: ics.feed(
-            occurrences,
-            cal,
-            name=name,
-            lang=lang,
-            default=default,
-            base_url=_base(site),
-            stamp=_stamp(site),
-            location_of=places,
-            reminder=(
-                dt.timedelta(minutes=site.options.reminder_minutes)
-                if site.options.reminder_minutes is not None
-                else None
-            ),
-        )
+        return lambda: writer.feed(occurrences, name)
 
     label = translate(lang, default, "events")
     plan.assets.append(Asset(f"{prefix}events.ics", make(cal.occurrences, f"{community} · {label}")))
     for category in cal.categories:
         name = site.taxonomies.label("categories", category, lang, default)
         plan.assets.append(
-            Asset(
-                f"{prefix}events/category/{category}.ics",
-                make([o for o in cal.occurrences if o.event.category == category], f"{community} · {name}"),
-            )
+            Asset(f"{prefix}events/category/{category}.ics", make(cal.for_category(category), f"{community} · {name}"))
         )
     for hall in site.halls.values():
         plan.assets.append(
             Asset(
                 f"{prefix}halls/{hall.id}/events.ics",
-                make(
-                    [o for o in cal.occurrences if o.event.hall == hall.id],
-                    f"{community} · {hall.name.get(lang, default)}",
-                ),
+                make(cal.for_hall(hall.id), f"{community} · {hall.name.get(lang, default)}"),
             )
         )
     for event in cal.events.values():

@@ -6,7 +6,7 @@ from ..model.site import Site
 from .events import this_week
 from .plan import PageSpec, Plan
 
-SECTIONS = ("halls", "events", "honors", "exhibits")
+SECTIONS = ("halls", "events", "honors", "exhibits", "teams", "reports")
 
 
 def contribute(site: Site, plan: Plan) -> None:

@@ -73,6 +73,8 @@ CONTRIBUTORS: tuple[str, ...] = (
     "events",
     "honors",
     "exhibits",
+    "teams",
+    "reports",
     "posters",
     "residents",
     "sections",
