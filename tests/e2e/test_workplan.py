@@ -228,7 +228,7 @@ def test_team_page_feed_hall_and_event(built: Project) -> None:
         assert expected in text, expected
     upcoming = [a["href"] for a in page.select("#performances ~ ul.cc-occs a")]
     assert "../../events/gala/" in upcoming
-    assert page.select_one("a[href$='events.ics']")["href"] == "events.ics"
+    assert page.select_one("a[href$='events.ics']")["href"].endswith("example.org/teams/yangge/events.ics")
     cal = icalendar.Calendar.from_ical((built.site / "teams/yangge/events.ics").read_bytes())
     events = cal.walk("VEVENT")
     practice = [e for e in events if str(e["url"]).endswith("/teams/yangge/")]
