@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from .core.translations import translation_warnings, translations_report
-from .model.site import Options, load_site
+from .model.site import Options
+from .printing.settings import read_settings
 
 PLUGIN_NAME = "community-culture"
 
@@ -52,6 +52,10 @@ def read_options(config_file: Path) -> Options:
         as_of_date = dt.date.fromisoformat(str(as_of)) if as_of else None
     except ValueError:
         raise SystemExit(f"culture: as_of in {config_file.name} must be YYYY-MM-DD, found '{as_of}'") from None
+    try:
+        settings = read_settings(plugin.get("print"), root)
+    except ValueError as exc:
+        raise SystemExit(f"culture: {config_file.name}: {exc}") from None
     return Options(
         root=root,
         data_dir=(root / str(plugin.get("data_dir", "data"))).resolve(),
@@ -59,33 +63,28 @@ def read_options(config_file: Path) -> Options:
         languages=tuple(plugin.get("languages") or ("zh", "en")),
         as_of=as_of_date,
         site_url=raw.get("site_url"),
+        cache_dir=(root / str(plugin.get("cache_dir", ".cache/community-culture"))).resolve(),
+        print=settings,
     )
 
 
 def check(args: argparse.Namespace) -> int:
     """Validate everything and print every problem; non-zero exit on errors."""
+    from .check import run_check
+
     config_file = Path(args.config_file)
     if not config_file.is_file():
-        print(f"culture: {config_file} not found; run this in the project folder or pass -f", file=sys.stderr)
+        print(f"culture: 找不到 {config_file} / not found; run this in the project folder or pass -f", file=sys.stderr)
         return 2
-    options = read_options(config_file)
-    site, problems = load_site(options)
-    if args.translations:
-        print(translations_report(problems, options.languages))
-        return 0
-    for warning in translation_warnings(problems, options.languages[0]):
-        problems.add(warning)
-    failed = bool(problems.errors) or (args.strict and bool(problems.warnings))
-    if len(problems):
-        print(problems.report())
-    for note in problems.notes:
-        print(note)
-    if failed:
-        print("\nculture check: FAILED（检查未通过）")
-        return 1
-    halls = len(site.halls) if site else 0
-    print(f"culture check: OK - {halls} halls（检查通过）")
-    return 0
+    result = run_check(
+        read_options(config_file),
+        strict=args.strict,
+        lang=args.lang,
+        fmt=args.format,
+        translations=args.translations,
+    )
+    print(result.text)
+    return result.code
 
 
 def new(args: argparse.Namespace) -> int:
@@ -119,6 +118,22 @@ def new(args: argparse.Namespace) -> int:
     return 0
 
 
+def serve(args: argparse.Namespace) -> int:
+    """``mkdocs serve`` without the noise: the preview that shows the problems of a bad save."""
+    import os
+
+    # Material prints an end-of-life box on every start; editors cannot act on it.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    argv = ["serve", "-f", args.config_file, "-a", args.dev_addr]
+    try:
+        mkdocs_cli.main(args=argv, prog_name="culture serve", standalone_mode=False)
+    except SystemExit as exc:  # pragma: no cover - click's own exits
+        return int(exc.code or 0)
+    return 0
+
+
 def schemas(args: argparse.Namespace) -> int:
     """Write the JSON Schemas of the data files for editors' tools."""
     from .model.schema import write_schemas
@@ -135,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p_check = sub.add_parser("check", help="check data/ and content/ and list every problem")
     p_check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p_check.add_argument("--lang", choices=("zh", "en"), default="zh", help="messages Chinese first (zh) or English")
+    p_check.add_argument("--format", choices=("text", "json"), default="text", help="text for people, json for tools")
     p_check.add_argument(
         "--translations", action="store_true", help="list every text that lacks a language, language by language"
     )
@@ -150,6 +167,12 @@ def main(argv: list[str] | None = None) -> int:
     p_new.add_argument("--year", type=int, help="年份 the year (default: this year)")
     p_new.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     p_new.set_defaults(func=new)
+    p_serve = sub.add_parser("serve", help="preview the site while you edit (problems show in the browser)")
+    p_serve.add_argument(
+        "-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)"
+    )
+    p_serve.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
+    p_serve.set_defaults(func=serve)
     p_schemas = sub.add_parser("schemas", help="write JSON Schemas of the data files for editors' tools")
     p_schemas.add_argument("folder", nargs="?", default=".schemas", help="where to write them (default .schemas)")
     p_schemas.set_defaults(func=schemas)

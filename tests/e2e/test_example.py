@@ -34,7 +34,7 @@ def test_culture_check_strict_passes_on_example() -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stdout
-    assert "culture check: OK" in result.stdout
+    assert "culture check: 检查通过 — 场馆 7、活动 37" in result.stdout
 
 
 def test_example_has_every_section_in_both_languages(example: Path) -> None:

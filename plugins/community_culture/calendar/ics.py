@@ -62,6 +62,7 @@ class FeedWriter:
         base_url: The site's absolute URL (ends with ``/``), for event links and UIDs.
         stamp: DTSTAMP of every event: the build time, so rebuilds are byte-identical.
         location_of: Hall id -> a place name and address.
+        reminder: When given, every event that is not cancelled carries a display alarm this long before it starts.
     """
 
     def __init__(
@@ -73,8 +74,10 @@ class FeedWriter:
         base_url: str,
         stamp: dt.datetime,
         location_of: dict[str, str],
+        reminder: dt.timedelta | None = None,
     ) -> None:
         self.calendar = calendar
+        self.reminder = reminder
         self.lang = lang
         self.default = default
         self.base_url = base_url
@@ -119,6 +122,12 @@ class FeedWriter:
         if found is None:
             url = f"{self.base_url}{self._prefix}{page}"
             ve = _vevent(occ, self.calendar, self.lang, self.default, url, self._host, self.stamp, self.location_of)
+            if self.reminder is not None and occ.event.status != "cancelled":
+                alarm = icalendar.Alarm()
+                alarm.add("action", "DISPLAY")
+                alarm.add("description", str(ve.get("summary")))
+                alarm.add("trigger", -self.reminder)
+                ve.add_component(alarm)
             used = frozenset(
                 str(getattr(v, "params", {})["TZID"])
                 for _, v in ve.property_items(sorted=False)
@@ -148,9 +157,18 @@ def feed(
     stamp: dt.datetime,
     location_of: dict[str, str],
     url_of: Callable[[Occurrence], str] | None = None,
+    reminder: dt.timedelta | None = None,
 ) -> bytes:
     """One .ics file holding ``occurrences`` (a :class:`FeedWriter` of its own; see there for the arguments)."""
-    writer = FeedWriter(calendar, lang=lang, default=default, base_url=base_url, stamp=stamp, location_of=location_of)
+    writer = FeedWriter(
+        calendar,
+        lang=lang,
+        default=default,
+        base_url=base_url,
+        stamp=stamp,
+        location_of=location_of,
+        reminder=reminder,
+    )
     return writer.feed(occurrences, name, url_of)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from .problems import Position, Problem, Problems, Untranslated, redact
+from .slips import explain, scan
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Larger data files are refused: an editor's file is never this big, a mistake might be."""
@@ -334,6 +335,12 @@ def _report_syntax(exc: yaml.MarkedYAMLError, text: str, display: str, reporter:
     elif "mapping values are not allowed" in problem:
         message = "a colon followed by a space starts a new key here; quote text that holds ': '"
         hint = "文字中含有“: ”时，请给整段文字加英文引号"
+    elif explained := explain(problem):
+        message, hint = explained
     else:
         message = f"not valid YAML: {problem}"
     reporter.error(Position(display, line + offset if line else 0, col), "", message, hint)
+    # The parser stops here; the other classic slips of the file are still worth telling.
+    for number, column, slip, slip_hint in scan(lines):
+        if number != line:
+            reporter.error(Position(display, number + offset, column), "", slip, slip_hint)

@@ -10,10 +10,11 @@ hint for editors.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
+_SUGGESTION = re.compile(r"; did you mean '[^']*'\?")
 Severity = Literal["error", "warning"]
 
 MAX_SHOWN = 200
@@ -156,10 +157,40 @@ class Problems:
     def __len__(self) -> int:
         return len(self.items)
 
-    def report(self, *, warnings: bool = True) -> str:
-        """All problems as one text block, errors first, with a count at the end."""
+    def redact(self, words: Iterable[str]) -> None:
+        """Take ``words`` (people who are not published) out of every message and hint.
+
+        A suggestion that would name one (``did you mean 'hao-jinfeng.jpg'?``) is dropped
+        whole; any other mention becomes "…". The position still leads the editor to the
+        line in their own file.
+        """
+        hidden = sorted({w for w in words if len(w) >= 2}, key=len, reverse=True)
+        if not hidden:
+            return
+
+        def clean(text: str) -> str:
+            text = _SUGGESTION.sub(lambda m: "" if any(w in m.group(0) for w in hidden) else m.group(0), text)
+            for word in hidden:
+                text = text.replace(word, "…")
+            return text
+
+        for i, p in enumerate(self.items):
+            if any(w in p.message or w in p.hint for w in hidden):
+                self.items[i] = replace(p, message=clean(p.message), hint=clean(p.hint))
+        self.notes = [clean(note) for note in self.notes]
+
+    def report(self, *, warnings: bool = True, lang: str | None = None) -> str:
+        """All problems as one text block, errors first, with a count at the end.
+
+        Args:
+            warnings: Include the warnings.
+            lang: Tell each problem for people in this language (Chinese first for
+                ``zh``); None keeps the technical ``path:line:col: field: message`` form.
+        """
+        from .wording import render
+
         shown = self.errors + (self.warnings if warnings else [])
-        body = "\n\n".join(p.format() for p in shown[:MAX_SHOWN])
+        body = "\n\n".join((p.format() if lang is None else render(p, lang)) for p in shown[:MAX_SHOWN])
         if len(shown) > MAX_SHOWN:
             rest = len(shown) - MAX_SHOWN
             body += f"\n\n... and {rest} more problem{'s' if rest != 1 else ''} not shown（另有 {rest} 个问题未列出）"

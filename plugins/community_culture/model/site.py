@@ -21,6 +21,7 @@ from ..core.frontmatter import check_front_matter
 from ..core.loader import Reporter
 from ..core.media import IMAGE_SUFFIXES
 from ..core.problems import Position, Problems
+from ..printing.settings import PrintSettings
 from .community import Community, load_community
 from .event import Event, check_event_halls, load_events
 from .exhibit import Exhibit, check_exhibit_halls, load_exhibits
@@ -67,6 +68,10 @@ class Options:
     """Where print files and image copies are kept between builds; None: nowhere."""
     template_dirs: tuple[Path, ...] = ()
     """Template folders searched before the plugin's own (a site's ``overrides/``)."""
+    print: PrintSettings = field(default_factory=PrintSettings)
+    """PDF/X flavour, colour profile, marks and resolution limits of the print files."""
+    reminder_minutes: int | None = None
+    """Calendar feeds carry a reminder (VALARM) this many minutes before each activity; None: none."""
 
     def build_date(self) -> dt.date:
         """One date for the whole build: ``as_of``, else SOURCE_DATE_EPOCH, else today (UTC+8)."""
@@ -96,6 +101,8 @@ class Site:
     """PUBLISHED honor entries by board id; people without consent or withdrawn are never here."""
     withheld_photos: tuple[str, ...] = ()
     """Images (relative to ``content/``) of people who are not published: never copied into the site."""
+    withheld_words: tuple[str, ...] = ()
+    """Ids, names and photo file names of people who are not published: no message may show them."""
     exhibits: dict[str, Exhibit] = field(default_factory=dict)
     """Exhibits by id, sorted by id."""
     teams: dict[str, Team] = field(default_factory=dict)
@@ -121,7 +128,7 @@ class Site:
         from ..printing.press import Press
 
         o = self.options
-        return Press(o.content_dir, o.languages, o.template_dirs, o.cache_dir, o.site_url)
+        return Press(o.content_dir, o.languages, o.template_dirs, o.cache_dir, o.site_url, o.print, o.build_date())
 
 
 def load_site(options: Options) -> tuple[Site | None, Problems]:
@@ -168,6 +175,7 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
             Position(_rel(options.content_dir, root)), "", "the content folder does not exist", "找不到 content 文件夹"
         )
     problems = reporter.problems
+    problems.redact(honors.withheld_words)
     if problems.errors or community is None:
         return None, problems
     site = Site(
@@ -180,6 +188,7 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
         boards=honors.boards,
         honors=honors.entries,
         withheld_photos=withheld,
+        withheld_words=honors.withheld_words,
         exhibits=exhibits,
         teams=dict(sorted(teams.items())),
         plans=dict(sorted(plans.items())),

@@ -12,10 +12,11 @@ from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.fields import SLUG, Context, Fields, suggest
+from ..core.fields import SLUG, Context, Fields
 from ..core.loader import load_yaml
 from ..core.problems import Position, Problem
 from ..core.text import LText
+from ..core.values import suggest_hall
 from .privacy import scan_private
 from .taxonomy import Taxonomies
 from .when import When, read_when
@@ -189,7 +190,7 @@ def check_team_halls(teams: dict[str, Team], halls: AbcMapping[str, object], ctx
                 ctx.reporter.error(
                     practice.hall_pos or practice.source,
                     f"practice[{i}].hall",
-                    f"unknown hall '{practice.hall}'{suggest(practice.hall, halls)} "
+                    f"unknown hall '{practice.hall}'{suggest_hall(practice.hall, halls)} "
                     f"(halls: {', '.join(halls) or 'none'}); or write the place as venue: text",
                     "找不到这个场馆编号；不在场馆列表中的地点请写在 venue 里",
                 )

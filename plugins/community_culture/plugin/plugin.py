@@ -12,6 +12,7 @@ import logging
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,19 +23,24 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from ..core import cachefile
 from ..core.csp import ScriptPolicy
 from ..core.markup import MarkdownRenderer, sanitize, sanitize_document
 from ..core.media import IMAGE_SUFFIXES, ImageError, make_web_image
-from ..core.problems import DataError
-from ..core.staging import StagedOutput
+from ..core.problems import DataError, Problems
+from ..core.staging import BuildLocked, StagedOutput
+from ..core.wording import render
 from ..model.site import Options, Site, load_site
 from ..pages.palette import palette_css, read_palette
 from ..pages.plan import Asset, PageSpec, Plan, build_plan
 from ..pages.render import Renderer
 from ..pages.residents import chrome
 from ..pages.strings import translate
+from ..printing.settings import PrintSettings, read_settings
+from . import housekeeping
 from . import nav as navigation
 from .config import CultureConfig
+from .preview import problems_page
 from .search import index_site
 
 log = get_plugin_logger(__name__)
@@ -42,6 +48,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 STYLESHEET = "assets/culture/culture.css"
 PALETTE = "assets/culture/palette.css"
 SCRIPT = "assets/culture/culture.js"
+"""Elder mode and "today": loaded in <head> by the theme patch (main.html), a file, never inline."""
 
 
 class _WarningCounter(logging.Handler):
@@ -53,6 +60,18 @@ class _WarningCounter(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
+
+
+_HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def _quiet_jieba() -> None:
+    """Keep jieba's dictionary-loading lines (Material's Chinese search) out of the build report."""
+    try:
+        import jieba  # type: ignore[import-untyped, unused-ignore]
+    except ImportError:  # pragma: no cover - search without Chinese segmentation
+        return
+    jieba.setLogLevel(logging.WARNING)
 
 
 class CulturePlugin(BasePlugin[CultureConfig]):
@@ -76,13 +95,17 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.counter: _WarningCounter | None = None
         self.alternate: Any = None
         self._site_name = ""
+        self.broken: Problems | None = None
+        """In preview, the problems that stop the data from building (the site shows them)."""
         self.policy: ScriptPolicy | None = None
+        cachefile.USE.reset()
 
         self.palette_css = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
+        _quiet_jieba()
 
     # Run first so that no other plugin sees a config we are about to reject.
     @event_priority(100)
@@ -105,8 +128,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             as_of=self._as_of(),
             site_url=config.site_url,
             honors_noindex=self.config.honors_noindex,
-            cache_dir=(root / self.config.cache_dir).resolve(),
+            cache_dir=housekeeping.cache_dir(root, self.config.cache_dir, log),
             template_dirs=(Path(config.theme.custom_dir),) if config.theme.custom_dir else (),
+            print=self._print_settings(root),
+            reminder_minutes=self.config.reminder_minutes,
         )
         staging = self.command == "build" and self.config.atomic and not self.dirty
         if staging:
@@ -116,7 +141,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             logging.getLogger("mkdocs").addHandler(self.counter)
         site, problems = load_site(options)
         for problem in problems.warnings:
-            log.warning(problem.format())
+            log.warning(render(problem))
         for note in problems.notes:
             log.info(note)
         if problems.untranslated:
@@ -124,23 +149,46 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                 f"{len(problems.untranslated)} texts lack a translation（{len(problems.untranslated)} 处文字缺少翻译）: "
                 "culture check --translations lists them"
             )
+        config.watch.append(str(options.data_dir))
+        if site is None and self.command == "serve":
+            # A failed build leaves `mkdocs serve` showing the old site and new tabs
+            # waiting forever; build a site whose every address shows the problems.
+            for problem in problems.errors:
+                log.warning(render(problem))
+            self.broken = problems
+            return config
         if site is None or (self.config.strict and problems.warnings):
             raise PluginError(
                 "community-culture: the data has problems; nothing was built.\n\n"
-                + problems.report(warnings=self.config.strict)
+                + problems.report(warnings=self.config.strict, lang="zh")
             )
         palette, palette_problems = read_palette(self.config.palette)
         for message in palette_problems:
             log.warning(f"mkdocs.yml: community-culture: {message}")
         self.palette_css = palette_css(palette)
         self.site = site
+        housekeeping.purge_withheld(site, options.cache_dir, self.config.photo_max_width)
         self.plan = build_plan(site)
         self._setup_theme(config, options)
-        config.watch.append(str(options.data_dir))
         if staging:
             self.staged = StagedOutput(Path(config.site_dir))
+            try:
+                self.staged.lock(
+                    self.config.lock_timeout,
+                    waiting=lambda: log.info(f"another build is writing {config.site_dir}; waiting for it to finish"),
+                )
+            except BuildLocked as exc:
+                self.staged = None
+                self._detach_counter()
+                raise PluginError(f"community-culture: {exc}") from None
             config.site_dir = str(self.staged.begin())
         return config
+
+    def _print_settings(self, root: Path) -> PrintSettings:
+        try:
+            return read_settings(dict(self.config.print), root)
+        except ValueError as exc:
+            raise PluginError(f"community-culture: {exc}") from None
 
     def _as_of(self) -> dt.date | None:
         if not self.config.as_of:
@@ -166,12 +214,11 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         for sheet in (PALETTE, STYLESHEET):
             if sheet not in config.extra_css:
                 config.extra_css.append(sheet)
-        # One site-local script file (no inline script): elder mode and "today".
-        if SCRIPT not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.append(SCRIPT)
         self.alternate = config.extra.get("alternate")
         self._site_name = config.site_name
-        if self.config.content_security_policy:
+        # `mkdocs serve` injects a reload script that changes with every request, so no
+        # hash can allow it: the local preview goes without the policy, published sites keep it.
+        if self.config.content_security_policy and self.command != "serve":
             self.policy = ScriptPolicy(dirs)
         self.renderer = Renderer(
             self.site,  # type: ignore[arg-type]
@@ -180,6 +227,9 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if self.broken is not None:
+            # No page at all: every address falls through to the problems page.
+            return Files([f for f in files if not f.is_documentation_page()])
         if self.site is None or self.renderer is None:
             return files
         # MkDocs copies every non-template file of the theme folders into the site;
@@ -249,8 +299,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
 
     def _publish_images(self, files: Files, config: MkDocsConfig) -> None:
         """Replace every image from content/ by a resized copy without metadata."""
-        root = Path(config.config_file_path or ".").resolve().parent
-        cache = root / self.config.cache_dir / "media"
+        cache = self.site.options.cache_dir / "media" if self.site and self.site.options.cache_dir else None
         problems, sizes = [], {}
         for file in [f for f in files if f.src_uri.lower().endswith(IMAGE_SUFFIXES) and f.abs_src_path]:
             try:
@@ -326,6 +375,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.command == "serve":
+            # Material's script fetches <alternate>/sitemap.xml for every hreflang link,
+            # which for our page-to-page twins does not exist: a 404 pair per page view.
+            output = _HREFLANG_LINK.sub("", output)
         return self.policy.apply(output) if self.policy is not None else output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
@@ -348,10 +401,11 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             return context
         default = self.site.default_language
         self._add_chrome(context, default)
+        # Absolute: the 404 page is served at whatever address was asked for.
+        root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
         notfound = []
         for lang in self.site.options.languages:
-            home = "" if lang == default else f"{lang}/"
-            words = {"lang": lang, "home": home or "./"}
+            words = {"lang": lang, "home": root + ("" if lang == default else f"{lang}/")}
             for key, name in (("notfound", "notfound"), ("text", "notfound.text"), ("link", "notfound.home")):
                 words[key] = translate(lang, default, name)
             notfound.append(words)
@@ -378,6 +432,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     # Run last: every other plugin (search, sitemap) writes into the staging folder first.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.broken is not None:
+            page = problems_page(self.broken, config.site_name)
+            Path(config.site_dir, "404.html").write_text(page, encoding="utf-8")
+            return
         if self.site is None:
             return
         if self.config.search:
@@ -398,12 +456,19 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             self.staged.abort()
         else:
             self.staged.commit()
+            housekeeping.prune_cache(self.site.options.cache_dir, self.config.print_files, log)
+        self.staged.unlock()
         config.site_dir = str(self.staged.target)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._detach_counter()
         if self.staged is not None:
             self.staged.abort()
+            self.staged.unlock()
+
+    def on_shutdown(self) -> None:
+        if self.staged is not None:
+            self.staged.unlock()
 
     def _detach_counter(self) -> None:
         if self.counter is not None:
