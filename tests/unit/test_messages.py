@@ -130,13 +130,18 @@ entries:
     year: 2026
     photo: images/honors/wang-xiulan.jpeg
     consent: true
+  - id: qian-2026
+    name: {zh: 钱大妈, en: Qian}
+    year: 2026
+    photo: images/honors/zhao-stray.jpeg
+    consent: true
 """
 
 
 def test_no_message_names_a_withheld_person(project):
     from conftest import ROOT
 
-    for name in ("wang-xiulan.jpg", "hao-jinfeng.jpg"):
+    for name in ("wang-xiulan.jpg", "hao-jinfeng.jpg", "zhao-stray.jpg"):
         project.write(f"content/images/honors/{name}", (ROOT / "content/images/honors/wang-xiulan.jpg").read_bytes())
     project.write("data/honors/morality.yml", HONORS)
     for args in ((), ("--lang", "en"), ("--format", "json")):
@@ -148,6 +153,8 @@ def test_no_message_names_a_withheld_person(project):
     assert "content/images/honors/hao-jinfen.jpg' does not exist\n" in out
     # ... while a slip close to a published person's photo still gets one.
     assert "did you mean 'wang-xiulan.jpg'?" in out
+    # A file in the folder that no published entry uses is never offered either.
+    assert "zhao-stray.jpg'?" not in out
     assert "data/honors/morality.yml:7: honors: an entry left out of the site (consent: false)" in out
 
 
