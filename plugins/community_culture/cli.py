@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .model.site import Options
+from .printing.settings import read_settings
 
 PLUGIN_NAME = "community-culture"
 
@@ -51,6 +52,10 @@ def read_options(config_file: Path) -> Options:
         as_of_date = dt.date.fromisoformat(str(as_of)) if as_of else None
     except ValueError:
         raise SystemExit(f"culture: as_of in {config_file.name} must be YYYY-MM-DD, found '{as_of}'") from None
+    try:
+        settings = read_settings(plugin.get("print"), root)
+    except ValueError as exc:
+        raise SystemExit(f"culture: {config_file.name}: {exc}") from None
     return Options(
         root=root,
         data_dir=(root / str(plugin.get("data_dir", "data"))).resolve(),
@@ -58,6 +63,8 @@ def read_options(config_file: Path) -> Options:
         languages=tuple(plugin.get("languages") or ("zh", "en")),
         as_of=as_of_date,
         site_url=raw.get("site_url"),
+        cache_dir=(root / str(plugin.get("cache_dir", ".cache/community-culture"))).resolve(),
+        print=settings,
     )
 
 

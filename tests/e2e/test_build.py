@@ -37,7 +37,9 @@ def test_hall_pages_in_both_languages(project):
     rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in en.select("table.cc-checklist tbody tr")]
     assert rows[0] == ["Floor area of at least 200 m²", "210 m²", "✓ Yes"]
     assert ["Has: Stage lighting", "Yes", "✓ Yes"] in rows
-    assert en.select_one(".cc-lead .cc-badge").get_text(strip=True) == "✓ Meets the standard"
+    # The checklist is for staff: folded away from residents, its verdict inside.
+    assert en.select_one("details#standard .cc-badge").get_text(strip=True) == "✓ Meets the standard"
+    assert en.select_one(".cc-lead .cc-badge") is None
 
 
 def test_english_navigation_mirrors_the_default(project):
@@ -58,7 +60,11 @@ def test_halls_index_and_open_data(project):
     index = project.html("halls/")
     cards = index.select("li.cc-card")
     assert [c.h3.get_text(strip=True) for c in cards] == ["小礼堂", "测试礼堂"]
-    assert "未达标准" in cards[0].get_text() and "尚缺：面积、舞台、灯光、音响" in cards[0].get_text()
+    # Residents' cards carry no compliance verdict; the staff page gathers them.
+    assert "未达标准" not in cards[0].get_text()
+    staff = project.html("staff/").select("table.cc-checklist tbody tr")
+    assert "未达标准" in staff[0].get_text() and "尚缺：面积、舞台、灯光、音响" in staff[0].get_text()
+    assert project.html("staff/").find("a", href="../data/halls.json") is not None
     data = json.loads((project.site / "data/halls.json").read_text(encoding="utf-8"))
     assert data[1] == {
         "id": "test-auditorium",

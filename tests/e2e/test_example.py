@@ -56,7 +56,7 @@ def test_example_home_page(example: Path) -> None:
     home = page(example, "")
     assert home.h1.get_text(strip=True) == "锦绣社区"
     links = [a["href"] for a in home.select("ul.cc-tiles a")]
-    assert links == ["halls/", "events/", "honors/", "exhibits/"]
+    assert links == ["halls/", "events/", "honors/", "exhibits/", "teams/", "reports/"]
     en = page(example, "en")
     assert en.h1.get_text(strip=True) == "Jinxiu Community"
     assert "Errentai folk singers" in en.get_text()

@@ -10,6 +10,7 @@ run lists every problem in every file.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable
 from collections.abc import Mapping as AbcMapping
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .loader import Mapping, Node, Reporter, Scalar, Sequence
+from .markup import MarkdownRenderer, external_images
 from .problems import Position
 from .text import LText
 from .values import (  # noqa: F401 - re-exported for the model modules
@@ -282,6 +284,23 @@ class Fields:
             return None
         return read_text(node, self.name(key), self.ctx)
 
+    def markdown(self, key: str, required: bool = False) -> LText | None:
+        """Localized Markdown: text whose images must come from the site itself."""
+        node = self.raw(key, required)
+        if node is None:
+            return None
+        value = read_text(node, self.name(key), self.ctx)
+        if value is not None:
+            for lang, text in value.values:
+                for src in external_images(_markdown().convert(text)):
+                    self.error(
+                        node,
+                        key,
+                        f"an image in the {lang} text loads from another site ({src}); pages load nothing from other sites",
+                        "正文中的图片来自外部网站；请把图片放进 content/images/ 并用相对路径引用",
+                    )
+        return value
+
     def image(self, key: str, required: bool = False) -> str | None:
         """A path to an image inside ``content/``."""
         node = self.scalar(key, required)
@@ -300,6 +319,11 @@ class Fields:
                 if value is not None:
                     out.append(value)
         return out
+
+
+@functools.cache
+def _markdown() -> MarkdownRenderer:
+    return MarkdownRenderer()
 
 
 def _labels(choices: AbcMapping[str, object] | Iterable[str]) -> dict[str, str] | None:

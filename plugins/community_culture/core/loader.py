@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Position, Problem, Problems, Untranslated
+from .problems import Position, Problem, Problems, Untranslated, redact
 from .slips import explain, scan
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -109,6 +109,9 @@ class Reporter:
 
     problems: Problems = field(default_factory=Problems)
     sources: Sources = field(default_factory=Sources)
+    private: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Files that hold private details, with the words their messages may quote (field
+    names): problems there never quote a line or a value."""
 
     def error(self, pos: Position, fieldname: str, message: str, hint: str = "") -> None:
         """Record an error at ``pos``."""
@@ -123,6 +126,21 @@ class Reporter:
         self.problems.untranslated.append(Untranslated(pos, fieldname, missing))
 
     def _add(self, pos: Position, fieldname: str, message: str, hint: str, severity: str) -> None:
+        safe = self.private.get(pos.path)
+        if safe is not None:
+            self.problems.add(
+                Problem(
+                    pos=pos,
+                    field=".".join(part if part.split("[")[0] in safe else "…" for part in fieldname.split("."))
+                    if fieldname
+                    else "",
+                    message=redact(message, safe),
+                    hint=redact(hint, safe),
+                    severity="error" if severity == "error" else "warning",
+                    private=True,
+                )
+            )
+            return
         self.problems.add(
             Problem(
                 pos=pos,
@@ -138,6 +156,9 @@ class Reporter:
 def read_text(path: Path, display: str, reporter: Reporter) -> str | None:
     """Read a UTF-8 file (a BOM is tolerated); report and return None when unreadable."""
     try:
+        if not path.is_file():
+            reporter.error(Position(display), "", "not a regular file (a device, pipe or folder)", "这不是普通文件")
+            return None
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             reporter.error(

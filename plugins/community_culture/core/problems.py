@@ -25,6 +25,20 @@ MAX_SHOWN = 200
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
+_QUOTED = re.compile(r"'([^'\n]*)'|“([^”\n]*)”")
+_LONG_NUMBER = re.compile(r"\+?\d[\d\s().-]{4,}\d")
+
+
+def redact(text: str, safe: frozenset[str] = frozenset()) -> str:
+    """``text`` with every quoted value (except the words in ``safe``) and every long number replaced by '…'.
+
+    For messages about files that hold private details: a key, a value or a line of an
+    honour file may be a phone number or the name of someone who is not published.
+    """
+    text = _QUOTED.sub(lambda m: m.group(0) if (m.group(1) or m.group(2) or "") in safe else "'…'", text)
+    return _LONG_NUMBER.sub("…", text)
+
+
 def printable(text: str) -> str:
     """``text`` with every invisible or terminal-controlling character written as ``<U+XXXX>``."""
     return _UNPRINTABLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)

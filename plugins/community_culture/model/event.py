@@ -149,7 +149,7 @@ def read_event(f: Fields, tax: Taxonomies) -> Event | None:
         status=status,
         registration=registration,
         summary=f.text("summary"),
-        body=f.text("body"),
+        body=f.markdown("body"),
         teams_at=read_team_ids(f),
         records=read_records(f),
     )

@@ -172,7 +172,7 @@ def read_exhibit(f: Fields, exhibit_id: str) -> Exhibit | None:
         f.error(listed, "panels", "an exhibit needs at least one panel", "展陈至少要有一块展板")
     if title is not None and title_pos is not None:
         _check_exhibit_title(f, title, title_pos, panels)
-    intro = f.text("intro")
+    intro = f.markdown("intro")
     if title is None or section is None or not panels:
         return None
     return Exhibit(
@@ -234,7 +234,7 @@ def _text(f: Fields, key: str, required: bool = False) -> tuple[LText | None, Po
     node = f.raw(key, required)
     if node is None:
         return None, None
-    return read_text(node, f.name(key), f.ctx), node.pos
+    return (f.markdown(key) if key == "body" else read_text(node, f.name(key), f.ctx)), node.pos
 
 
 def _check_translated(f: Fields, key: str, text: LText, pos: Position, panel: Panel, wanted: tuple[str, ...]) -> None:

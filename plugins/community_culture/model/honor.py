@@ -24,6 +24,32 @@ from .privacy import FULL_DATE, find_private
 from .taxonomy import DEFAULTS, Taxonomies
 
 BOARDS_FILE = "boards.yml"
+ENTRY_FIELDS = frozenset(
+    {
+        "entries",
+        "id",
+        "name",
+        "year",
+        "title",
+        "category",
+        "awarded_by",
+        "citation",
+        "photo",
+        "consent",
+        "guardian_consent",
+        "withdrawn",
+        "born",
+        "zh",
+        "en",
+        "consent: true",
+        "guardian_consent: true",
+        "entries:",
+        "born:",
+        *BOARDS_FILE.split(),
+    }
+)
+"""What a message about an honour file may quote: field names, never values."""
+ADULT_AGE = 18
 OLDEST_BIRTH_YEAR = 1880
 """An earlier ``born`` is a typing slip, not an elder."""
 
@@ -100,6 +126,7 @@ _REASONS = {
     "consent-false": ("consent: false", "本人未同意公开"),
     "consent-unreadable": ("consent is neither true nor false", "consent 只能写 true 或 false"),
     "withdrawn": ("withdrawn: true", "已撤下"),
+    "minor": ("under 18 without 'guardian_consent: true'", "未成年人，未登记监护人同意"),
 }
 
 
@@ -118,6 +145,8 @@ def load_honors(data_dir: Path, root: Path, ctx: Context, tax: Taxonomies, as_of
     read: list[_Read] = []
     if folder.is_dir():
         for path in sorted(folder.iterdir()):
+            vocabulary = ENTRY_FIELDS | set(boards) | set(tax.honor_categories) | {path.stem}
+            ctx.reporter.private[path.relative_to(root).as_posix()] = frozenset(vocabulary)
             if path.suffix not in (".yml", ".yaml") or path.name.startswith(".") or path.name == BOARDS_FILE:
                 continue
             if path.stem == "boards":
@@ -134,6 +163,7 @@ def load_honors(data_dir: Path, root: Path, ctx: Context, tax: Taxonomies, as_of
             published[item.entry.board].append(item.entry)
             continue
         english, chinese = _REASONS[item.reason]
+        # By place only: an unpublished person's name or id never reaches a build log.
         where = f"{item.entry.source.path}:{item.entry.source.line}"
         # The line tells the editor which entry; the note itself names no one.
         ctx.reporter.problems.notes.append(
@@ -143,6 +173,11 @@ def load_honors(data_dir: Path, root: Path, ctx: Context, tax: Taxonomies, as_of
         words.update(text for _, text in item.entry.name.values)
         if item.entry.photo:
             withheld.add(item.entry.photo)
+    left_out = sum(1 for item in read if item.reason is not None)
+    if left_out:
+        ctx.reporter.problems.notes.append(
+            f"honors: {left_out} entr{'y' if left_out == 1 else 'ies'} left out of the site（共 {left_out} 条未发布）"
+        )
     _check_shared_photos(published, withheld, ctx)
     # The photos of entries left out name a person; stray files name no one.
     words.update(photo.rsplit("/", 1)[-1] for photo in withheld)
@@ -176,7 +211,7 @@ def _read_board(f: Fields) -> Board | None:
         title or LText(()),
         f.node.pos,
         show_age=f.boolean("show_age", default=board_id == "longevity"),
-        intro=f.text("intro"),
+        intro=f.markdown("intro"),
     )
     return board if board_id and title else None
 
@@ -210,6 +245,7 @@ def read_entry(f: Fields, board: str, tax: Taxonomies, as_of: dt.date) -> _Read 
     name = f.text("name", required=True)
     consent_node = f.node.get("consent")
     consent = f.boolean("consent")
+    guardian = f.boolean("guardian_consent")
     withdrawn = f.boolean("withdrawn")
     entry = Entry(
         id=entry_id or "",
@@ -220,7 +256,7 @@ def read_entry(f: Fields, board: str, tax: Taxonomies, as_of: dt.date) -> _Read 
         title=f.text("title"),
         category=f.choice("category", tax.honor_categories, "honor category"),
         awarded_by=f.text("awarded_by"),
-        citation=f.text("citation"),
+        citation=f.markdown("citation"),
         photo=_normalized(f.image("photo")),
         born=_read_born(f, as_of),
     )
@@ -228,6 +264,19 @@ def read_entry(f: Fields, board: str, tax: Taxonomies, as_of: dt.date) -> _Read 
         return None
     if withdrawn:
         return _Read(entry, "withdrawn")
+    if consent and entry.born is not None and as_of.year - entry.born < ADULT_AGE and not guardian:
+        # A child's own "yes" is not enough: a parent or guardian must agree, and the
+        # record of it is `guardian_consent: true`.
+        _add(
+            f.ctx,
+            f.node.pos,
+            f.name("guardian_consent"),
+            "this entry is of a person under 18, so it is left out of the site until a parent's or "
+            "guardian's consent is recorded as 'guardian_consent: true'",
+            "未满18岁的居民，须征得监护人同意并填写 guardian_consent: true 后才能公开",
+            "warning",
+        )
+        return _Read(entry, "minor")
     if consent:
         return _Read(entry, None)
     if consent_node is None or (isinstance(consent_node, Scalar) and consent_node.is_null):
@@ -349,7 +398,7 @@ def _check_unique(read: list[_Read], ctx: Context) -> None:
             ctx.reporter.error(
                 item.entry.source,
                 "id",
-                f"the id '{item.entry.id}' is already used by the entry at {first.path}:{first.line}",
+                f"this id is already used by the entry at {first.path}:{first.line}",
                 "荣誉榜条目的编号重复，每条的编号必须唯一",
             )
 
@@ -361,7 +410,7 @@ def _check_shared_photos(published: dict[str, list[Entry]], withheld: set[str], 
                 ctx.reporter.error(
                     entry.source,
                     "photo",
-                    f"'{entry.id}' uses the photo of an entry that is not published; "
+                    "this entry uses the photo of an entry that is not published; "
                     "each person needs a photo of their own",
                     "这张照片也属于一位未发布的居民，请为每人使用各自的照片",
                 )

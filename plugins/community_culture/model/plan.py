@@ -10,6 +10,7 @@ The counting itself is done by :mod:`..reports`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass
@@ -100,9 +101,7 @@ def load_plans(data_dir: Path, root: Path, ctx: Context, tax: Taxonomies) -> dic
         if f is None:
             continue
         targets: list[Target] = []
-        for target in f.each(
-            "targets", "a target", lambda item, year=year: read_target(item, year, tax), required=True
-        ):
+        for target in f.each("targets", "a target", functools.partial(read_target, year=year, tax=tax), required=True):
             first = next((t for t in targets if t.id == target.id), None)
             if first is not None:
                 ctx.reporter.error(

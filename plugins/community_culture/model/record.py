@@ -74,7 +74,7 @@ def _read_record(f: Fields) -> Record | None:
         attendance=f.integer("attendance", minimum=0, maximum=1_000_000, unit="people"),
         signed_in=f.integer("signed_in", minimum=0, maximum=1_000_000, unit="people"),
         lecturer=f.text("lecturer"),
-        summary=f.text("summary"),
+        summary=f.markdown("summary"),
         photos=tuple(f.each("photos", "a photo with src, caption and credit", read_photo)),
     )
 

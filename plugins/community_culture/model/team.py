@@ -14,12 +14,12 @@ from pathlib import Path
 
 from ..core.fields import SLUG, Context, Fields
 from ..core.loader import load_yaml
-from ..core.problems import Position
+from ..core.problems import Position, Problem
 from ..core.text import LText
 from ..core.values import suggest_hall
-from .event import When, read_when
 from .privacy import scan_private
 from .taxonomy import Taxonomies
+from .when import When, read_when
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def read_team(f: Fields, team_id: str, tax: Taxonomies) -> Team | None:
         members=f.integer("members", minimum=1, maximum=10_000),
         join=f.text("join"),
         awards=tuple(f.each("awards", "an award with year and title", _read_award)),
-        description=f.text("description"),
+        description=f.markdown("description"),
     )
     return team if name and kind else None
 
@@ -157,12 +157,16 @@ def _read_leader(f: Fields | None, team_id: str) -> Leader | None:
     if name is not None and not consent:
         # The name is dropped here, so no page, feed or file can show it.
         pos = name_node.pos if name_node is not None else f.node.pos
-        f.ctx.reporter.warning(
-            pos,
-            f.name("name"),
-            f"the leader's name of team '{team_id}' is not published without 'consent: true'; "
-            "the page shows the role only",
-            "队长本人同意公开后，请加上 consent: true；在此之前只显示职务",
+        # Reported without the source line: it holds the very name that is not to be shown.
+        f.ctx.reporter.problems.add(
+            Problem(
+                pos,
+                f.name("name"),
+                f"the leader's name of team '{team_id}' is not published without 'consent: true'; "
+                "the page shows the role only",
+                "队长本人同意公开后，请加上 consent: true；在此之前只显示职务",
+                "warning",
+            )
         )
         f.ctx.reporter.problems.notes.append(
             f"{pos.path}:{pos.line}: teams: leader's name of '{team_id}' left out of the site (no consent)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model.site import Site
+from .events import this_week
 from .plan import PageSpec, Plan
 
 SECTIONS = ("halls", "events", "honors", "exhibits", "teams", "reports")
@@ -12,4 +13,4 @@ def contribute(site: Site, plan: Plan) -> None:
     """Add the home page in every language."""
     for lang in site.options.languages:
         title = site.community.name.get(lang, site.default_language)
-        plan.pages.append(PageSpec("", lang, "culture/home.html", title, {"sections": SECTIONS}))
+        plan.pages.append(PageSpec("", lang, "culture/home.html", title, {"sections": SECTIONS, **this_week(site)}))

@@ -29,6 +29,8 @@ class PageSpec:
     """What the template is given besides the site and the language."""
     noindex: bool = False
     """Ask search engines not to index the page (and keep it out of the sitemap)."""
+    searchable: bool = True
+    """Whether the site's own search indexes the page."""
 
     def prefix(self, default_lang: str) -> str:
         """The language root: ``""`` for the default language, else ``"en/"``."""
@@ -74,6 +76,7 @@ CONTRIBUTORS: tuple[str, ...] = (
     "teams",
     "reports",
     "posters",
+    "residents",
     "sections",
 )
 """Page modules under ``pages/`` that add pages and files, in order; ``sections`` last,

@@ -172,7 +172,7 @@ def _feed(site: Site, plan: Plan, team: Team, lang: str) -> None:
         h.id: ", ".join(filter(None, (h.name.get(lang, default), h.address.get(lang, default) if h.address else None)))
         for h in site.halls.values()
     }
-    practice_ids = set()
+    practice_ids: set[str] = set()
 
     def make() -> bytes:
         times = practice_times(site, team)
