@@ -149,12 +149,9 @@ def test_no_message_names_a_withheld_person(project):
         for word in ("郝金凤", "Hao Jinfeng", "hao-jinfeng"):
             assert word not in out, (args, out)
     _, out = check(project)
-    # The misspelt photo gets no suggestion (the only close file is a withheld person's) ...
-    assert "content/images/honors/hao-jinfen.jpg' does not exist\n" in out
-    # ... while a slip close to a published person's photo still gets one.
-    assert "did you mean 'wang-xiulan.jpg'?" in out
-    # A file in the folder that no published entry uses is never offered either.
-    assert "zhao-stray.jpg'?" not in out
+    # The misspelt photo is reported, but no file of someone left out, nor a stray one, is offered.
+    assert "data/honors/morality.yml:15:12: 第 3 条荣誉条目的照片（photo）：找不到这张图片" in out
+    assert "hao-jinfeng.jpg" not in out and "mean 'zhao-stray.jpg'" not in out
     assert "data/honors/morality.yml:7: honors: an entry left out of the site (consent: false)" in out
 
 
