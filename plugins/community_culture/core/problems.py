@@ -157,25 +157,27 @@ class Problems:
     def __len__(self) -> int:
         return len(self.items)
 
-    def redact(self, words: Iterable[str]) -> None:
+    def redact(self, words: Iterable[str], unsuggested: Iterable[str] = ()) -> None:
         """Take ``words`` (people who are not published) out of every message and hint.
 
-        A suggestion that would name one (``did you mean 'hao-jinfeng.jpg'?``) is dropped
-        whole; any other mention becomes "…". The position still leads the editor to the
+        A suggestion that would name one (``did you mean 'hao-jinfeng.jpg'?``), or any of
+        ``unsuggested`` (files that are not published), is dropped whole; any other
+        mention of ``words`` becomes "…". The position still leads the editor to the
         line in their own file.
         """
         hidden = sorted({w for w in words if len(w) >= 2}, key=len, reverse=True)
-        if not hidden:
+        unsaid = hidden + [w for w in unsuggested if len(w) >= 2]
+        if not unsaid:
             return
 
         def clean(text: str) -> str:
-            text = _SUGGESTION.sub(lambda m: "" if any(w in m.group(0) for w in hidden) else m.group(0), text)
+            text = _SUGGESTION.sub(lambda m: "" if any(w in m.group(0) for w in unsaid) else m.group(0), text)
             for word in hidden:
                 text = text.replace(word, "…")
             return text
 
         for i, p in enumerate(self.items):
-            if any(w in p.message or w in p.hint for w in hidden):
+            if any(w in p.message or w in p.hint for w in unsaid):
                 self.items[i] = replace(p, message=clean(p.message), hint=clean(p.hint))
         self.notes = [clean(note) for note in self.notes]
 

@@ -175,7 +175,8 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
             Position(_rel(options.content_dir, root)), "", "the content folder does not exist", "找不到 content 文件夹"
         )
     problems = reporter.problems
-    problems.redact(honors.withheld_words)
+    # Suggestions come from published data only: no file that stays out of the site.
+    problems.redact(honors.withheld_words, (photo.rsplit("/", 1)[-1] for photo in honors.withheld_photos))
     if problems.errors or community is None:
         return None, problems
     site = Site(
