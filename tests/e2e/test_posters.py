@@ -322,8 +322,9 @@ def test_an_unchanged_site_typesets_nothing(built: Project, caplog: pytest.LogCa
     before = {p: p.read_bytes() for p in sorted(built.site.rglob("*.pdf"))}
     caplog.set_level(logging.INFO)
     built.build()
-    # Two board pages and the elders' board, twelve posters; the board's two pages combined.
-    assert "print files: 0 pages typeset, 15 from the cache, 1 combined file" in caplog.text
+    # Two board pages and the elders' board, twelve posters, the year's and first half's reports;
+    # the board's two pages combined.
+    assert "print files: 0 pages typeset, 17 from the cache, 1 combined file" in caplog.text
     assert {p: p.read_bytes() for p in before} == before
 
 
