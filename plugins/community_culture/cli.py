@@ -7,6 +7,7 @@ the two always agree, and prints every problem at once.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import sys
 from pathlib import Path
@@ -14,8 +15,9 @@ from typing import Any
 
 import yaml
 
+from .core.problems import Problems
 from .core.translations import translation_warnings, translations_report
-from .model.site import Options, load_site
+from .model.site import Options, Site, load_site
 from .printing.settings import read_settings
 
 PLUGIN_NAME = "community-culture"
@@ -53,6 +55,7 @@ def read_options(config_file: Path) -> Options:
         as_of_date = dt.date.fromisoformat(str(as_of)) if as_of else None
     except ValueError:
         raise SystemExit(f"culture: as_of in {config_file.name} must be YYYY-MM-DD, found '{as_of}'") from None
+    theme: dict[str, Any] = raw["theme"] if isinstance(raw.get("theme"), dict) else {}
     try:
         settings = read_settings(plugin.get("print"), root)
     except ValueError as exc:
@@ -65,6 +68,7 @@ def read_options(config_file: Path) -> Options:
         as_of=as_of_date,
         site_url=raw.get("site_url"),
         cache_dir=(root / str(plugin.get("cache_dir", ".cache/community-culture"))).resolve(),
+        template_dirs=(root / str(theme["custom_dir"]),) if theme.get("custom_dir") else (),
         print=settings,
     )
 
@@ -82,6 +86,8 @@ def check(args: argparse.Namespace) -> int:
         return 0
     for warning in translation_warnings(problems, options.languages[0]):
         problems.add(warning)
+    if site is not None and not problems.errors and args.print:
+        preflight_print(site, problems)
     failed = bool(problems.errors) or (args.strict and bool(problems.warnings))
     if len(problems):
         print(problems.report())
@@ -93,6 +99,20 @@ def check(args: argparse.Namespace) -> int:
     halls = len(site.halls) if site else 0
     print(f"culture check: OK - {halls} halls（检查通过）")
     return 0
+
+
+def preflight_print(site: Site, problems: Problems) -> None:
+    """Typeset every print file as the build would (through the same cache, so unchanged pages
+    cost nothing) and add what preflight finds: overflow, missing glyphs, low resolution."""
+    from .pages.plan import build_plan
+    from .printing.press import PrintError
+
+    build_plan(site)  # registers every page with the press
+    # A failed run's problems are the press's, added below with its warnings.
+    with contextlib.suppress(PrintError):
+        site.press.run()
+    problems.extend(site.press.problems)
+    print(str(site.press.stats), file=sys.stderr)
 
 
 def new(args: argparse.Namespace) -> int:
@@ -146,6 +166,12 @@ def main(argv: list[str] | None = None) -> int:
         "--translations", action="store_true", help="list every text that lacks a language, language by language"
     )
     p_check.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
+    p_check.add_argument(
+        "--no-print",
+        dest="print",
+        action="store_false",
+        help="skip the print preflight (which typesets every changed print page, as the build does)",
+    )
     p_check.set_defaults(func=check)
     p_new = sub.add_parser("new", help="write a commented skeleton: hall, event, honor, exhibit, panel or board")
     p_new.add_argument("kind", choices=("hall", "event", "honor", "exhibit", "panel", "board"))
