@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
-from printed import phone_photo
+from printed import phone_photo, qr_codes
 from test_print_shop import EXHIBIT, make_project
 
 from community_culture.cli import main
@@ -53,3 +53,14 @@ def test_check_warns_of_low_resolution_and_reuses_the_cache(tmp_path: Path, capl
     project.build()
     assert "print files: 0 pages typeset, 3 from the cache" in caplog.text
     assert "'images/exhibits/village.jpg' prints at" in caplog.text
+
+
+@pytest.mark.parametrize("size", ["A1", "rollup-80x200"])
+def test_a_wall_panels_qr_code_scans_from_a_metre_away(tmp_path: Path, size: str) -> None:
+    project = make_project(tmp_path, EXHIBIT.replace("print: {size: A4}", f"print: {{size: {size}}}"))
+    project.write("content/images/exhibits/village.jpg", phone_photo(6000, 4000, (200, 160, 90)))
+    project.build()
+    pdf = project.site / "exhibits/history/founding/panel.pdf"
+    # A phone's scanner frames about 1.15 m at 1 m in a preview some 1280 pixels wide:
+    # about 1.1 pixels a millimetre, i.e. a render at 28 dpi.
+    assert qr_codes(pdf, 1, tmp_path, dpi=28) == ["https://example.org/exhibits/history/founding/"]

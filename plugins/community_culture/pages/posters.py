@@ -134,6 +134,7 @@ def board_jobs(site: Site, board: Board, entries: Sequence[Entry]) -> list[Print
                         "board": board,
                         "entries": chunk,
                         "ages": {e.id: shown_ages[e.id] for e in chunk if e.id in shown_ages},
+                        "age_year": site.options.build_date().year,
                         "page": number,
                         "pages": len(pages),
                         # Every page of a board is set alike, so that they hang side by side.
