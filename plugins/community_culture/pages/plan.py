@@ -77,6 +77,7 @@ CONTRIBUTORS: tuple[str, ...] = (
     "reports",
     "posters",
     "residents",
+    "printlist",
     "sections",
 )
 """Page modules under ``pages/`` that add pages and files, in order; ``sections`` last,

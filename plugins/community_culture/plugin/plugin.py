@@ -249,7 +249,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         # Print files take seconds each: `mkdocs serve` leaves them out unless asked.
         skip_pdfs = not self.config.print_files or (self.command == "serve" and not self.config.pdf_in_serve)
         for asset in self.plan.assets:
-            if not (skip_pdfs and asset.path.endswith(".pdf")):
+            # The reprint list (print/) is made from the PDFs, after them: without them, nothing to list.
+            if not (skip_pdfs and (asset.path.endswith(".pdf") or asset.path.startswith("print/"))):
                 files.append(File.generated(config, asset.path, content=self._make(asset)))
         self._report_print()
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "culture.css")))
@@ -283,6 +284,13 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             log.warning(problem.format())
         if self.site.press.stats.typeset or self.site.press.stats.cached:
             log.info(str(self.site.press.stats))
+        if self.site.press.files:
+            # Which files go back to the print shop: those whose content changed in this build.
+            changed = [entry["path"] for entry in self.site.press.manifest() if entry["changed_now"]]
+            if changed:
+                log.info(f"print files changed in this build ({len(changed)}): " + ", ".join(changed))
+            else:
+                log.info("no print file changed in this build: nothing to reprint")
 
     def _sanitize_html_files(self, files: Files, config: MkDocsConfig) -> None:
         """HTML files of content/ are published sanitized (scripts and handlers removed)."""
