@@ -72,6 +72,12 @@ def check(args: argparse.Namespace) -> int:
     failed = bool(problems.errors) or (args.strict and bool(problems.warnings))
     if len(problems):
         print(problems.report())
+    if site is not None:
+        from .pages.plan import build_plan, plan_limits
+
+        for message in plan_limits(build_plan(site)):
+            print(f"{options.data_dir.name}/: {message}")
+            failed = True
     for note in problems.notes:
         print(note)
     if failed:

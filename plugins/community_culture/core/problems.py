@@ -16,6 +16,7 @@ from typing import Literal
 
 Severity = Literal["error", "warning"]
 
+_WIDTH = 120
 MAX_SHOWN = 200
 """A report shows this many problems and counts the rest: 100,000 bad items must not print 50 MB."""
 
@@ -83,12 +84,19 @@ class Problem:
         head = f"{where}: {label}{self.field + ': ' if self.field else ''}{self.message}"
         lines = [printable(head)]
         if self.source_line is not None and self.pos.line and not self.private:
-            text = printable(self.source_line.rstrip("\r\n"))
+            text = self.source_line.rstrip("\r\n")
+            col = self.pos.col
+            if len(text) > _WIDTH:
+                # A long line is shown around the column only (a 60 KB line is one line).
+                start = max(0, col - 1 - _WIDTH // 2)
+                text = ("…" if start else "") + text[start : start + _WIDTH] + "…"
+                col = col - start + (1 if start else 0)
+            text = printable(text)
             lines.append(f"    {text}")
-            if self.pos.col:
+            if col:
                 # Keep tabs and wide characters aligned: reuse the line's own
                 # whitespace and pad CJK characters with two columns.
-                pad = "".join(ch if ch == "\t" else ("  " if _is_wide(ch) else " ") for ch in text[: self.pos.col - 1])
+                pad = "".join(ch if ch == "\t" else ("  " if _is_wide(ch) else " ") for ch in text[: col - 1])
                 lines.append(f"    {pad}^")
         if self.hint:
             lines.append(f"    提示：{self.hint}")

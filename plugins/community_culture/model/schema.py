@@ -152,6 +152,7 @@ def build_schemas() -> dict[str, Schema]:
             "id": SLUG,
             "name": text("姓名"),
             "consent": {"type": "boolean"},
+            "guardian_consent": {"type": "boolean"},
             "withdrawn": {"type": "boolean"},
             "year": {"type": "integer"},
             "title": text("称号"),

@@ -26,10 +26,10 @@ from ..core import cachefile
 from ..core.csp import ScriptPolicy
 from ..core.markup import MarkdownRenderer, sanitize, sanitize_document
 from ..core.media import IMAGE_SUFFIXES, ImageError, make_web_image
-from ..core.problems import DataError
+from ..core.problems import MAX_SHOWN, DataError
 from ..core.staging import BuildLocked, StagedOutput
 from ..model.site import Options, Site, load_site
-from ..pages.plan import Asset, PageSpec, Plan, build_plan
+from ..pages.plan import Asset, PageSpec, Plan, build_plan, plan_limits
 from ..pages.render import Renderer
 from ..pages.strings import translate
 from . import housekeeping
@@ -111,8 +111,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             self.counter = _WarningCounter()
             logging.getLogger("mkdocs").addHandler(self.counter)
         site, problems = load_site(options)
-        for problem in problems.warnings:
+        for problem in problems.warnings[:MAX_SHOWN]:
             log.warning(problem.format())
+        if len(problems.warnings) > MAX_SHOWN:
+            log.warning(f"... and {len(problems.warnings) - MAX_SHOWN} more warnings not shown")
         for note in problems.notes:
             log.info(note)
         if site is None or (self.config.strict and problems.warnings):
@@ -123,6 +125,9 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.site = site
         housekeeping.purge_withheld(site, options.cache_dir, self.config.photo_max_width)
         self.plan = build_plan(site)
+        too_big = plan_limits(self.plan)
+        if too_big:
+            raise PluginError("community-culture: nothing was built.\n" + "\n".join(too_big))
         self._setup_theme(config, options)
         config.watch.append(str(options.data_dir))
         if staging:
