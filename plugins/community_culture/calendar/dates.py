@@ -13,6 +13,7 @@ and ``lunar_to_solar(9, 9, 2026)`` is 2026-10-18. Fixed-date and solar-term fest
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, time
@@ -135,6 +136,7 @@ def festival_label(name: str, lang: str) -> str:
     return fest.zh if _lang(lang) == "zh" else fest.en
 
 
+@functools.lru_cache(maxsize=4096)
 def festival_date(name: str, year: int) -> date:
     """Return the Gregorian date of a festival in the given year.
 
@@ -154,13 +156,27 @@ def festival_date(name: str, year: int) -> date:
         return date(year, fest.month, fest.day)
     # The table from mid-year holds the terms from last December to next March, so a
     # term can appear twice (e.g. 冬至); keep the one in the requested Gregorian year.
-    table = Solar.fromYmd(year, 7, 1).getLunar().getJieQiTable()
-    for key, when in table.items():
+    # (What Solar.fromYmd(year, 7, 1).getLunar().getJieQiTable() holds, without the Lunar.)
+    table = zip(Lunar.JIE_QI_IN_USE, _lunar_year(year).getJieQiJulianDays(), strict=True)
+    for key, julian_day in table:
+        when = Solar.fromJulianDay(julian_day)
         if _TERM_KEYS.get(key, key) == fest.term and when.getYear() == year:
             return date(when.getYear(), when.getMonth(), when.getDay())
     raise DateError(f"could not find the solar term {fest.term} in {year}")  # pragma: no cover
 
 
+@functools.lru_cache(maxsize=256)
+def _lunar_year(year: int) -> LunarYear:
+    """The lunar year starting in ``year``, computed once.
+
+    lunar_python works out a year's new moons and solar terms astronomically (tens of
+    milliseconds) and keeps only the last year asked for, so dates of alternating
+    years would recompute them every time.
+    """
+    return LunarYear(year)
+
+
+@functools.lru_cache(maxsize=65536)
 def lunar_to_solar(month: int, day: int, year: int, leap: bool = False) -> date:
     """Convert a lunar date to a Gregorian date.
 
@@ -177,7 +193,7 @@ def lunar_to_solar(month: int, day: int, year: int, leap: bool = False) -> date:
     for what, value, top in (("month", month, 12), ("day", day, 30)):
         if not 1 <= value <= top:
             raise DateError(f"lunar {what} {value} does not exist; lunar {what}s are numbered 1 to {top}")
-    lunar_year = LunarYear.fromYear(year)
+    lunar_year = _lunar_year(year)
     # lunar_python numbers a leap month as the negative of the month it repeats.
     lunar_month = lunar_year.getMonth(-month if leap else month)
     if lunar_month is None:
@@ -189,10 +205,12 @@ def lunar_to_solar(month: int, day: int, year: int, leap: bool = False) -> date:
             f"the date {lunar_label(month, day, 'en', leap)} does not exist in lunar year "
             f"{year}: that month has only {lunar_month.getDayCount()} days"
         )
-    solar = Lunar.fromYmd(year, lunar_month.getMonth(), day).getSolar()
+    # As Lunar.fromYmd(...).getSolar() finds it, without computing the date's solar terms.
+    solar = Solar.fromJulianDay(lunar_month.getFirstJulianDay() + day - 1)
     return date(solar.getYear(), solar.getMonth(), solar.getDay())
 
 
+@functools.lru_cache(maxsize=65536)
 def solar_to_lunar(d: date) -> tuple[int, int, bool]:
     """Convert a Gregorian date to (lunar month, lunar day, is_leap_month).
 
@@ -200,8 +218,13 @@ def solar_to_lunar(d: date) -> tuple[int, int, bool]:
         DateError: if ``d.year`` is outside :data:`SUPPORTED_YEARS`.
     """
     _check_year(d.year)
-    lunar = Solar.fromYmd(d.year, d.month, d.day).getLunar()
-    return abs(lunar.getMonth()), lunar.getDay(), lunar.getMonth() < 0
+    # As Solar.getLunar() finds the lunar month, from the cached year.
+    solar = Solar.fromYmd(d.year, d.month, d.day)
+    for month in _lunar_year(d.year).getMonths():
+        days = solar.subtract(Solar.fromJulianDay(month.getFirstJulianDay()))
+        if days < month.getDayCount():
+            return abs(month.getMonth()), days + 1, month.getMonth() < 0
+    raise DateError(f"could not find the lunar date of {d}")  # pragma: no cover
 
 
 def lunar_label(month: int, day: int, lang: str, leap: bool = False) -> str:

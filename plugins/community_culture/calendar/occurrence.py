@@ -82,7 +82,11 @@ def expand(event: Event) -> list[Occurrence]:
 
 
 class Calendar:
-    """All occurrences of a site, sorted, with the lookups the pages need."""
+    """All occurrences of a site, sorted, indexed once for the lookups the pages need.
+
+    Every page asks for a slice (one event, one hall, one category, one month): the
+    slices are made once here, so no page scans every occurrence of the site.
+    """
 
     def __init__(self, events: Iterable[Event], timezone: str, today: dt.date) -> None:
         self.tz = zoneinfo.ZoneInfo(timezone)
@@ -91,6 +95,21 @@ class Calendar:
         self.events = {e.id: e for e in events}
         occurrences = [o for e in self.events.values() for o in expand(e)]
         self.occurrences = sorted(occurrences, key=lambda o: (o.first, o.start_time or dt.time(0), o.event.id))
+        self._by_event: dict[str, list[Occurrence]] = {}
+        self._by_hall: dict[str, list[Occurrence]] = {}
+        self._by_category: dict[str, list[Occurrence]] = {}
+        self._by_month: dict[tuple[int, int], list[Occurrence]] = {}
+        """Occurrences overlapping each month (one spanning months is in each of them)."""
+        self._rank: dict[int, int] = {}
+        """Position in :attr:`occurrences` by ``id()``, to merge slices back into order."""
+        for rank, occ in enumerate(self.occurrences):
+            self._rank[id(occ)] = rank
+            self._by_event.setdefault(occ.event.id, []).append(occ)
+            if occ.event.hall is not None:
+                self._by_hall.setdefault(occ.event.hall, []).append(occ)
+            self._by_category.setdefault(occ.event.category, []).append(occ)
+            for month in _months(occ.first, occ.last):
+                self._by_month.setdefault(month, []).append(occ)
 
     @cached_property
     def years(self) -> list[int]:
@@ -105,10 +124,26 @@ class Calendar:
     def between(
         self, first: dt.date, last: dt.date, *, hall: str | None = None, category: str | None = None
     ) -> list[Occurrence]:
-        """Occurrences overlapping ``first``..``last`` (inclusive)."""
+        """Occurrences overlapping ``first``..``last`` (inclusive), in calendar order."""
+        # Only months that hold something: a span of centuries costs no more than the calendar.
+        months = [m for m in self._by_month if (first.year, first.month) <= m <= (last.year, last.month)]
+        pool: list[Occurrence]
+        if len(months) <= 1:
+            pool = self._by_month[months[0]] if months else []
+        else:
+            # A long span reads the whole hall or category, if that is the smaller slice.
+            by_month = sum(len(self._by_month.get(m, ())) for m in months)
+            narrow = self._by_hall.get(hall, []) if hall is not None else None
+            if category is not None and (narrow is None or len(self._by_category.get(category, [])) < len(narrow)):
+                narrow = self._by_category.get(category, [])
+            if narrow is not None and len(narrow) <= by_month:
+                pool = narrow
+            else:
+                seen = {id(o): o for m in months for o in self._by_month.get(m, ())}
+                pool = sorted(seen.values(), key=lambda o: self._rank[id(o)])
         return [
             o
-            for o in self.occurrences
+            for o in pool
             if o.first <= last
             and o.last >= first
             and (hall is None or o.event.hall == hall)
@@ -125,14 +160,31 @@ class Calendar:
     def recent(self, weeks: int = 4) -> list[Occurrence]:
         """Occurrences that ended in the last ``weeks`` weeks, most recent first."""
         first = self.today - dt.timedelta(weeks=weeks)
-        past = [o for o in self.occurrences if first <= o.last < self.today]
+        past = [o for o in self.between(first, self.today) if o.last < self.today]
         return sorted(past, key=lambda o: (o.last, o.event.id), reverse=True)
 
     def for_event(self, event_id: str) -> list[Occurrence]:
         """Every occurrence of one event."""
-        return [o for o in self.occurrences if o.event.id == event_id]
+        return list(self._by_event.get(event_id, ()))
+
+    def for_hall(self, hall_id: str) -> list[Occurrence]:
+        """Every occurrence at one hall."""
+        return list(self._by_hall.get(hall_id, ()))
+
+    def for_category(self, category: str) -> list[Occurrence]:
+        """Every occurrence of one category."""
+        return list(self._by_category.get(category, ()))
 
     def next_for(self, event_id: str) -> Occurrence | None:
         """The event's next occurrence from the build date, else its last one."""
-        mine = self.for_event(event_id)
+        mine = self._by_event.get(event_id, [])
         return next((o for o in mine if o.last >= self.today), mine[-1] if mine else None)
+
+
+def _months(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
+    """The (year, month) of every month from ``first`` to ``last``."""
+    months, (year, month) = [], (first.year, first.month)
+    while (year, month) <= (last.year, last.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months

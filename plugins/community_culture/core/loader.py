@@ -18,7 +18,8 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Position, Problem, Problems, redact
+from .problems import Position, Problem, Problems, Untranslated, redact
+from .slips import explain, scan
 
 MAX_DEPTH = 32
 """Deeper nesting is refused before the document is built (900 levels overflow Python's
@@ -124,6 +125,10 @@ class Reporter:
     def warning(self, pos: Position, fieldname: str, message: str, hint: str = "") -> None:
         """Record a warning at ``pos``."""
         self._add(pos, fieldname, message, hint, "warning")
+
+    def untranslated(self, pos: Position, fieldname: str, missing: tuple[str, ...]) -> None:
+        """Record a text that has no version in the ``missing`` languages."""
+        self.problems.untranslated.append(Untranslated(pos, fieldname, missing))
 
     def _add(self, pos: Position, fieldname: str, message: str, hint: str, severity: str) -> None:
         safe = self.private.get(pos.path)
@@ -373,6 +378,12 @@ def _report_syntax(exc: yaml.MarkedYAMLError, text: str, display: str, reporter:
     elif "mapping values are not allowed" in problem:
         message = "a colon followed by a space starts a new key here; quote text that holds ': '"
         hint = "文字中含有“: ”时，请给整段文字加英文引号"
+    elif explained := explain(problem):
+        message, hint = explained
     else:
         message = f"not valid YAML: {problem}"
     reporter.error(Position(display, line + offset if line else 0, col), "", message, hint)
+    # The parser stops here; the other classic slips of the file are still worth telling.
+    for number, column, slip, slip_hint in scan(lines):
+        if number != line:
+            reporter.error(Position(display, number + offset, column), "", slip, slip_hint)

@@ -102,3 +102,43 @@ def find_private(text: str) -> list[Finding]:
         if m is not None:
             found.append(Finding(kind, m.start(), m.end()))
     return sorted(found, key=lambda f: f.start)
+
+
+def scan_private(node: object, prefix: str, ctx: object, where: str, where_zh: str) -> None:
+    """Report a phone number, ID-card number or home address in any text of ``node``.
+
+    Args:
+        node: A loader node (mapping, list or scalar) read from an editor's file.
+        prefix: The field path of ``node`` inside its file.
+        ctx: The reading context (a :class:`~..core.fields.Context`).
+        where: What the text is part of, for the message (``a team's page``).
+        where_zh: The same in Chinese (``文艺队页面``).
+    """
+    from ..core.loader import Mapping, Scalar, Sequence
+    from ..core.problems import Position, Problem
+
+    def scalars(value: object, name: str) -> list[tuple[str, Scalar]]:
+        if isinstance(value, Scalar):
+            return [(name, value)]
+        if isinstance(value, Sequence):
+            return [p for i, item in enumerate(value.items) for p in scalars(item, f"{name}[{i}]")]
+        if isinstance(value, Mapping):
+            return [p for key, item in value for p in scalars(item, f"{name}.{key}" if name else key)]
+        return []
+
+    words = {"phone": ("a phone number", "电话号码"), "id-card": ("an ID-card number", "身份证号码")}
+    words["address"] = ("a home address", "家庭住址")
+    for fieldname, scalar in scalars(node, prefix):
+        for found in find_private(scalar.value):
+            if found.kind not in words:
+                continue  # dates are the business of calendars and records, not a leak
+            english, chinese = words[found.kind]
+            # Reported without the source line: it holds the very number at fault.
+            ctx.reporter.problems.add(  # type: ignore[attr-defined]
+                Problem(
+                    Position(scalar.pos.path, scalar.pos.line, scalar.pos.col),
+                    fieldname,
+                    f"looks like {english}; {where} must not publish phone or ID-card numbers or home addresses",
+                    f"{where_zh}不公开{chinese}，请删除",
+                )
+            )

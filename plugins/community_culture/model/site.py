@@ -21,18 +21,32 @@ from ..core.frontmatter import check_front_matter
 from ..core.loader import Reporter
 from ..core.media import IMAGE_SUFFIXES
 from ..core.problems import Position, Problems
+from ..printing.settings import PrintSettings
 from .community import Community, load_community
 from .event import Event, check_event_halls, load_events
 from .exhibit import Exhibit, check_exhibit_halls, load_exhibits
 from .hall import Hall, Standard, load_halls, load_standards
 from .honor import Board, Entry, HonorRoll, load_honors
+from .plan import YearPlan, check_plan_refs, load_plans
+from .record import check_event_teams, check_records
 from .taxonomy import Taxonomies, load_taxonomies
+from .team import Team, check_team_halls, load_teams
 
 if TYPE_CHECKING:
     from ..calendar.occurrence import Calendar
     from ..printing.press import Press
 
-KNOWN_DATA = ("community.yml", "standards.yml", "taxonomies.yml", "halls", "events", "honors", "exhibits")
+KNOWN_DATA = (
+    "community.yml",
+    "standards.yml",
+    "taxonomies.yml",
+    "halls",
+    "events",
+    "honors",
+    "exhibits",
+    "teams",
+    "plan",
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,10 @@ class Options:
     """Where print files and image copies are kept between builds; None: nowhere."""
     template_dirs: tuple[Path, ...] = ()
     """Template folders searched before the plugin's own (a site's ``overrides/``)."""
+    print: PrintSettings = field(default_factory=PrintSettings)
+    """PDF/X flavour, colour profile, marks and resolution limits of the print files."""
+    reminder_minutes: int | None = None
+    """Calendar feeds carry a reminder (VALARM) this many minutes before each activity; None: none."""
 
     def build_date(self) -> dt.date:
         """One date for the whole build: ``as_of``, else SOURCE_DATE_EPOCH, else today (UTC+8)."""
@@ -83,8 +101,14 @@ class Site:
     """PUBLISHED honor entries by board id; people without consent or withdrawn are never here."""
     withheld_photos: tuple[str, ...] = ()
     """Images (relative to ``content/``) of people who are not published: never copied into the site."""
+    withheld_words: tuple[str, ...] = ()
+    """Ids, names and photo file names of people who are not published: no message may show them."""
     exhibits: dict[str, Exhibit] = field(default_factory=dict)
     """Exhibits by id, sorted by id."""
+    teams: dict[str, Team] = field(default_factory=dict)
+    """Amateur teams by id, sorted by id; leaders' names only where they consented."""
+    plans: dict[int, YearPlan] = field(default_factory=dict)
+    """Work-plan targets by year, sorted by year."""
 
     @property
     def default_language(self) -> str:
@@ -104,7 +128,7 @@ class Site:
         from ..printing.press import Press
 
         o = self.options
-        return Press(o.content_dir, o.languages, o.template_dirs, o.cache_dir, o.site_url)
+        return Press(o.content_dir, o.languages, o.template_dirs, o.cache_dir, o.site_url, o.print, o.build_date())
 
 
 def load_site(options: Options) -> tuple[Site | None, Problems]:
@@ -134,6 +158,12 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
     halls = load_halls(data, root, ctx, taxonomies)
     events = load_events(data, root, ctx, taxonomies)
     check_event_halls(events, halls, ctx)
+    teams = load_teams(data, root, ctx, taxonomies)
+    check_team_halls(teams, halls, ctx)
+    check_event_teams(events, teams, ctx)
+    check_records(events, options.build_date(), ctx)
+    plans = load_plans(data, root, ctx, taxonomies)
+    check_plan_refs(plans, events, halls, ctx)
     honors = load_honors(data, root, ctx, taxonomies, options.build_date())
     exhibits = load_exhibits(data, root, ctx)
     check_exhibit_halls(exhibits, halls, ctx)
@@ -145,6 +175,7 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
             Position(_rel(options.content_dir, root)), "", "the content folder does not exist", "找不到 content 文件夹"
         )
     problems = reporter.problems
+    problems.redact(honors.withheld_words)
     if problems.errors or community is None:
         return None, problems
     site = Site(
@@ -157,7 +188,10 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
         boards=honors.boards,
         honors=honors.entries,
         withheld_photos=withheld,
+        withheld_words=honors.withheld_words,
         exhibits=exhibits,
+        teams=dict(sorted(teams.items())),
+        plans=dict(sorted(plans.items())),
     )
     return site, problems
 

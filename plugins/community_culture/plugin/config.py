@@ -7,6 +7,31 @@ import datetime
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from ..printing.settings import DEFAULT_CONDITION, DEFAULT_PROFILE, STANDARDS
+
+
+class PrintConfig(Config):
+    """``print:`` — how print files are made for this site's print shop."""
+
+    standard = c.Choice(STANDARDS, default="pdf/x-4")
+    """``pdf/x-4`` (default) or ``pdf/x-1a`` for shops whose RIP takes flattened CMYK only."""
+
+    profile = c.Type(str, default=str(DEFAULT_PROFILE))
+    """The shop's CMYK ICC profile (output intent), relative to ``mkdocs.yml`` or absolute.
+    Default: Artifex's CMYK SWOP profile from Debian's ``libgs-common``."""
+
+    condition = c.Type(str, default=DEFAULT_CONDITION)
+    """The printing condition's registered name, e.g. ``FOGRA39`` or ``JC200103`` (Japan Color 2001 Coated)."""
+
+    marks = c.Type(bool, default=True)
+    """Crop marks in a slug outside the bleed; large-format shops often want none."""
+
+    min_ppi = c.Type(int, default=150)
+    """An image printed below this resolution is an error."""
+
+    good_ppi = c.Type(int, default=300)
+    """An image printed below this resolution is a warning."""
+
 
 class CultureConfig(Config):
     """Configuration of the community culture plugin."""
@@ -42,6 +67,9 @@ class CultureConfig(Config):
     """Ask search engines not to index the honor boards, and leave them out of the sitemap:
     residents agreed to be shown on the community's site, not to be one web search away."""
 
+    print = c.SubConfig(PrintConfig)
+    """PDF/X flavour, colour profile, marks and resolution limits of the print files."""
+
     print_files = c.Type(bool, default=True)
     """Make the print files (PDFs) in ``mkdocs build``; false leaves them out (a web-only site, quick checks)."""
 
@@ -57,3 +85,15 @@ class CultureConfig(Config):
 
     pdf_in_serve = c.Type(bool, default=False)
     """Make the print files in ``mkdocs serve`` too (each takes seconds; ``mkdocs build`` always makes them)."""
+
+    palette = c.Type(dict, default={})
+    """The community's colours (``primary``, ``on_primary``, ``link``, ``accent``, ``background``,
+    ``text``, ``muted``, ``footer``; ``#rrggbb``). The defaults meet WCAG 2.1 AA; a build warns
+    about every chosen pair of colours that does not."""
+
+    search = c.Type(bool, default=True)
+    """Index the built site with Pagefind (``/pagefind/``, searched from ``/search/``)."""
+
+    reminder_minutes = c.Optional(c.Type(int))
+    """Give every activity in the calendar feeds a reminder this many minutes before it
+    starts (a VALARM; e.g. ``120``). Off by default: many phones add their own."""

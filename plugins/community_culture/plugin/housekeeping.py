@@ -10,7 +10,7 @@ from pathlib import Path
 from ..core import cachefile
 from ..core.media import cache_path
 from ..model.site import Site
-from ..printing.images import copy_path
+from ..printing.images import copies_of
 
 
 def writable(path: Path) -> bool:
@@ -45,7 +45,8 @@ def purge_withheld(site: Site, cache: Path | None, max_width: int) -> None:
         except OSError:
             continue
         cachefile.purge(cache_path(raw, original.suffix, max_width, cache / "media"))
-        cachefile.purge(copy_path(raw, original.suffix.lower() in (".jpg", ".jpeg"), cache / "print-images"))
+        for copy in copies_of(raw, cache / "print-images"):
+            cachefile.purge(copy)
 
 
 def prune_cache(cache: Path | None, with_print: bool, log: logging.Logger | logging.LoggerAdapter) -> None:
