@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -395,7 +395,9 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         """The header's and footer's words and links in ``lang``."""
         assert self.site is not None
         prefix = "" if lang == self.site.default_language else f"{lang}/"
-        context["culture_ui"] = chrome(self.site, lang)
+        # The theme's templates do not escape: every word (the community's name among
+        # them) goes in as escaped text.
+        context["culture_ui"] = {key: Markup(escape(value)) for key, value in chrome(self.site, lang).items()}
         context["culture_links"] = {"search": prefix + "search/", "staff": prefix + "staff/"}
 
     def on_template_context(
