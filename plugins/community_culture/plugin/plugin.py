@@ -37,9 +37,10 @@ from ..pages.render import Renderer
 from ..pages.residents import chrome
 from ..pages.strings import translate
 from ..printing.settings import PrintSettings, read_settings
-from . import housekeeping
+from . import gate, housekeeping
 from . import nav as navigation
 from .config import CultureConfig
+from .links import broken_links
 from .preview import problems_page
 from .search import index_site
 
@@ -81,6 +82,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
 
     def __init__(self) -> None:
         self.command = "build"
+        self.strict_logging = gate.StrictLogging()
         self._reset()
 
     def _reset(self) -> None:
@@ -114,6 +116,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self._reset()
         if not self.config.enabled:
             return config
+        self.strict_logging.engage(config)
+        gate.raise_link_checks(config)
         if not config.use_directory_urls:
             raise PluginError(
                 "community-culture: `use_directory_urls` must stay true: the page addresses "
@@ -176,6 +180,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             raise PluginError("community-culture: nothing was built.\n" + "\n".join(too_big))
         self._setup_theme(config, options)
         if staging:
+            fault = gate.output_fault(Path(config.site_dir))
+            if fault is not None:
+                self._detach_counter()
+                raise PluginError(f"community-culture: nothing was built: {fault}")
             self.staged = StagedOutput(Path(config.site_dir))
             try:
                 self.staged.lock(
@@ -186,7 +194,15 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                 self.staged = None
                 self._detach_counter()
                 raise PluginError(f"community-culture: {exc}") from None
-            config.site_dir = str(self.staged.begin())
+            try:
+                config.site_dir = str(self.staged.begin())
+            except OSError as exc:
+                self.staged.unlock()
+                self.staged = None
+                self._detach_counter()
+                raise PluginError(
+                    f"community-culture: nothing was built: {gate.describe(exc, Path(config.site_dir))}"
+                ) from None
         return config
 
     def _print_settings(self, root: Path) -> PrintSettings:
@@ -449,6 +465,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             failure = index_site(Path(config.site_dir))
             if failure:
                 log.warning(f"community-culture: search: {failure}")
+        if self.renderer is not None:
+            base = urlsplit(config.site_url or "/").path or "/"
+            for message in broken_links(Path(config.site_dir), self.renderer.links, base):
+                log.warning(message)
         config.site_name = self._site_name
         if self.alternate is None:
             config.extra.pop("alternate", None)
@@ -474,6 +494,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             self.staged.unlock()
 
     def on_shutdown(self) -> None:
+        self.strict_logging.release()
         if self.staged is not None:
             self.staged.unlock()
 
