@@ -7,7 +7,6 @@ the two always agree, and prints every problem at once.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import sys
 from pathlib import Path

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -27,19 +27,20 @@ from ..core import cachefile
 from ..core.csp import ScriptPolicy
 from ..core.markup import MarkdownRenderer, sanitize, sanitize_document
 from ..core.media import IMAGE_SUFFIXES, ImageError, make_web_image
-from ..core.problems import DataError, Problems
+from ..core.problems import MAX_SHOWN, DataError, Problems
 from ..core.staging import BuildLocked, StagedOutput
 from ..core.wording import render
 from ..model.site import Options, Site, load_site
 from ..pages.palette import palette_css, read_palette
-from ..pages.plan import Asset, PageSpec, Plan, build_plan
+from ..pages.plan import Asset, PageSpec, Plan, build_plan, plan_limits
 from ..pages.render import Renderer
 from ..pages.residents import chrome
 from ..pages.strings import translate
 from ..printing.settings import PrintSettings, read_settings
-from . import housekeeping
+from . import gate, housekeeping
 from . import nav as navigation
 from .config import CultureConfig
+from .links import broken_links
 from .preview import problems_page
 from .search import index_site
 
@@ -81,6 +82,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
 
     def __init__(self) -> None:
         self.command = "build"
+        self.strict_logging = gate.StrictLogging()
         self._reset()
 
     def _reset(self) -> None:
@@ -114,6 +116,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self._reset()
         if not self.config.enabled:
             return config
+        self.strict_logging.engage(config)
+        gate.raise_link_checks(config)
         if not config.use_directory_urls:
             raise PluginError(
                 "community-culture: `use_directory_urls` must stay true: the page addresses "
@@ -140,8 +144,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             self.counter = _WarningCounter()
             logging.getLogger("mkdocs").addHandler(self.counter)
         site, problems = load_site(options)
-        for problem in problems.warnings:
+        for problem in problems.warnings[:MAX_SHOWN]:
             log.warning(render(problem))
+        if len(problems.warnings) > MAX_SHOWN:
+            log.warning(f"... and {len(problems.warnings) - MAX_SHOWN} more warnings not shown")
         for note in problems.notes:
             log.info(note)
         if problems.untranslated:
@@ -169,8 +175,15 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.site = site
         housekeeping.purge_withheld(site, options.cache_dir, self.config.photo_max_width)
         self.plan = build_plan(site)
+        too_big = plan_limits(self.plan)
+        if too_big:
+            raise PluginError("community-culture: nothing was built.\n" + "\n".join(too_big))
         self._setup_theme(config, options)
         if staging:
+            fault = gate.output_fault(Path(config.site_dir))
+            if fault is not None:
+                self._detach_counter()
+                raise PluginError(f"community-culture: nothing was built: {fault}")
             self.staged = StagedOutput(Path(config.site_dir))
             try:
                 self.staged.lock(
@@ -181,7 +194,15 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                 self.staged = None
                 self._detach_counter()
                 raise PluginError(f"community-culture: {exc}") from None
-            config.site_dir = str(self.staged.begin())
+            try:
+                config.site_dir = str(self.staged.begin())
+            except OSError as exc:
+                self.staged.unlock()
+                self.staged = None
+                self._detach_counter()
+                raise PluginError(
+                    f"community-culture: nothing was built: {gate.describe(exc, Path(config.site_dir))}"
+                ) from None
         return config
 
     def _print_settings(self, root: Path) -> PrintSettings:
@@ -398,7 +419,9 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         """The header's and footer's words and links in ``lang``."""
         assert self.site is not None
         prefix = "" if lang == self.site.default_language else f"{lang}/"
-        context["culture_ui"] = chrome(self.site, lang)
+        # The theme's templates do not escape: every word (the community's name among
+        # them) goes in as escaped text.
+        context["culture_ui"] = {key: Markup(escape(value)) for key, value in chrome(self.site, lang).items()}
         context["culture_links"] = {"search": prefix + "search/", "staff": prefix + "staff/"}
 
     def on_template_context(
@@ -450,6 +473,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             failure = index_site(Path(config.site_dir))
             if failure:
                 log.warning(f"community-culture: search: {failure}")
+        if self.renderer is not None:
+            base = urlsplit(config.site_url or "/").path or "/"
+            for message in broken_links(Path(config.site_dir), self.renderer.links, base):
+                log.warning(message)
         config.site_name = self._site_name
         if self.alternate is None:
             config.extra.pop("alternate", None)
@@ -475,6 +502,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             self.staged.unlock()
 
     def on_shutdown(self) -> None:
+        self.strict_logging.release()
         if self.staged is not None:
             self.staged.unlock()
 
