@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .core.collector import paused_gc
 from .model.site import Options, load_site
 
 PLUGIN_NAME = "community-culture"
@@ -68,7 +69,8 @@ def check(args: argparse.Namespace) -> int:
         print(f"culture: {config_file} not found; run this in the project folder or pass -f", file=sys.stderr)
         return 2
     options = read_options(config_file)
-    site, problems = load_site(options)
+    with paused_gc():  # the model holds no reference cycles; see core/collector.py
+        site, problems = load_site(options)
     failed = bool(problems.errors) or (args.strict and bool(problems.warnings))
     if len(problems):
         print(problems.report())
