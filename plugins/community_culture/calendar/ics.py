@@ -94,7 +94,8 @@ class FeedWriter:
         cal.add("x-wr-calname", name)
         cal.add("x-wr-timezone", self.calendar.tz.key)
         cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
-        events, tzids = [], set()
+        events: list[bytes] = []
+        tzids: set[str] = set()
         for occ in occurrences:
             vevent, used = self._vevent(occ)
             events.append(vevent)
@@ -112,9 +113,8 @@ class FeedWriter:
         if found is None:
             url = f"{self.base_url}{self._prefix}events/{occ.event.id}/"
             ve = _vevent(occ, self.calendar, self.lang, self.default, url, self._host, self.stamp, self.location_of)
-            used = frozenset(
-                v.params["TZID"] for _, v in ve.property_items(sorted=False) if "TZID" in getattr(v, "params", {})
-            )
+            params = (getattr(value, "params", None) or {} for _, value in ve.property_items(sorted=False))
+            used = frozenset(str(p["TZID"]) for p in params if "TZID" in p)
             found = self._vevents[occ.uid_key] = (ve.to_ical(), used)
         return found
 
