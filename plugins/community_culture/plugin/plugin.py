@@ -21,6 +21,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from ..core import collector
 from ..core.markup import MarkdownRenderer
 from ..core.media import IMAGE_SUFFIXES, ImageError, make_web_image
 from ..core.problems import DataError
@@ -78,6 +79,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # `mkdocs serve` reuses this object across rebuilds: start afresh each time.
+        collector.unfreeze()
         self._reset()
         if not self.config.enabled:
             return config
@@ -104,7 +106,11 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             # last event, and must then not have replaced the published site.
             self.counter = _WarningCounter()
             logging.getLogger("mkdocs").addHandler(self.counter)
-        site, problems = load_site(options)
+        # The model holds no reference cycles: no collector passes while it is made
+        # (core/collector.py), and none walks it again until the build ends.
+        with collector.paused_gc():
+            site, problems = load_site(options)
+            plan = build_plan(site) if site is not None else Plan()
         for problem in problems.warnings:
             log.warning(problem.format())
         for note in problems.notes:
@@ -115,12 +121,13 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                 + problems.report(warnings=self.config.strict)
             )
         self.site = site
-        self.plan = build_plan(site)
+        self.plan = plan
         self._setup_theme(config, options)
         config.watch.append(str(options.data_dir))
         if staging:
             self.staged = StagedOutput(Path(config.site_dir))
             config.site_dir = str(self.staged.begin())
+        collector.freeze()
         return config
 
     def _as_of(self) -> dt.date | None:
@@ -172,9 +179,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                 files.append(File.generated(config, spec.src_uri(default), content=""))
         # Print files take seconds each: `mkdocs serve` leaves them out unless asked.
         skip_pdfs = self.command == "serve" and not self.config.pdf_in_serve
+        site_dir = Path(config.site_dir)
         for asset in self.plan.assets:
             if not (skip_pdfs and asset.path.endswith(".pdf")):
-                files.append(File.generated(config, asset.path, content=self._make(asset)))
+                files.append(File.generated(config, asset.path, abs_src_path=self._write(asset, site_dir)))
         self._report_print()
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "culture.css")))
         # The photo of someone who is not published (no consent, withdrawn) is not
@@ -187,11 +195,21 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.urls = {navigation.page_url(f) for f in files.documentation_pages()}
         return files
 
-    def _make(self, asset: Asset) -> bytes:
+    def _write(self, asset: Asset, site_dir: Path) -> str:
+        """Make ``asset`` and write it straight into the (staging) site folder.
+
+        Feeds, JSON and PDFs are written as they are made rather than held until
+        MkDocs copies files: a file whose source is its own destination is left in
+        place by MkDocs (``File.copy_file`` passes on ``SameFileError``).
+        """
         try:
-            return asset.make()
+            content = asset.make()
         except DataError as exc:  # a print file failed preflight
             raise PluginError(f"community-culture: {asset.path} cannot be made; nothing was built.\n\n{exc}") from None
+        target = site_dir / asset.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        return str(target)
 
     def _report_print(self) -> None:
         assert self.site is not None
@@ -287,6 +305,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     # Run last: every other plugin (search, sitemap) writes into the staging folder first.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        collector.unfreeze()
         if self.site is None:
             return
         config.site_name = self._site_name
@@ -306,6 +325,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         config.site_dir = str(self.staged.target)
 
     def on_build_error(self, *, error: Exception) -> None:
+        collector.unfreeze()
         self._detach_counter()
         if self.staged is not None:
             self.staged.abort()
