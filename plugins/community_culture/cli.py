@@ -59,6 +59,7 @@ def read_options(config_file: Path) -> Options:
         languages=tuple(plugin.get("languages") or ("zh", "en")),
         as_of=as_of_date,
         site_url=raw.get("site_url"),
+        cache_dir=(root / str(plugin.get("cache_dir", ".cache/community-culture"))).resolve(),
     )
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..core.fields import Context
 from ..core.frontmatter import check_front_matter
 from ..core.loader import Reporter
+from ..core.parsecache import ParseCache
 from ..core.problems import Position, Problems
 from .community import Community, load_community
 from .event import Event, check_event_halls, load_events
@@ -110,7 +111,8 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
     Returns:
         The site (None when any error was found) and every problem of the run.
     """
-    reporter = Reporter()
+    cache = ParseCache(options.cache_dir / "parsed") if options.cache_dir is not None else None
+    reporter = Reporter(cache=cache)
     ctx = Context(reporter, options.languages, options.content_dir)
     root, data = options.root, options.data_dir
     if not data.is_dir():
@@ -133,6 +135,8 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
             Position(_rel(options.content_dir, root)), "", "the content folder does not exist", "找不到 content 文件夹"
         )
     problems = reporter.problems
+    if cache is not None:
+        cache.prune()
     if problems.errors or community is None:
         return None, problems
     site = Site(
