@@ -90,7 +90,6 @@ def check(args: argparse.Namespace) -> int:
     return result.code
 
 
-
 def new(args: argparse.Namespace) -> int:
     """Write a commented skeleton of a hall, event, honor, exhibit, panel or board."""
     from .scaffold import Request, ScaffoldError, create

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -26,6 +27,9 @@ MAX_DEPTH = 32
 stack, 30,000 crash libyaml); an editor's file nests five or six levels."""
 MAX_ITEMS = 5000
 """The longest list one file may hold (a year of events is a few hundred)."""
+if TYPE_CHECKING:
+    from .parsecache import ParseCache
+
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Larger data files are refused: an editor's file is never this big, a mistake might be."""
 
@@ -117,6 +121,8 @@ class Reporter:
     private: dict[str, frozenset[str]] = field(default_factory=dict)
     """Files that hold private details, with the words their messages may quote (field
     names): problems there never quote a line or a value."""
+    cache: ParseCache | None = None
+    """Parsed files by the hash of their text (:mod:`.parsecache`); None: parse every file."""
 
     def error(self, pos: Position, fieldname: str, message: str, hint: str = "") -> None:
         """Record an error at ``pos``."""
@@ -207,7 +213,17 @@ def load_yaml(path: Path, display: str, reporter: Reporter) -> Node | None:
     text = read_text(path, display, reporter)
     if text is None:
         return None
-    return parse_yaml(text, display, reporter)
+    cache = reporter.cache
+    if cache is None:
+        return parse_yaml(text, display, reporter)
+    cached = cache.get(text, display)
+    if cached is not None:
+        return cached
+    before = len(reporter.problems)
+    node = parse_yaml(text, display, reporter)
+    if node is not None and len(reporter.problems) == before:
+        cache.put(text, node)  # only files without a problem: their messages are always made afresh
+    return node
 
 
 def parse_yaml(text: str, display: str, reporter: Reporter, line_offset: int = 0) -> Node | None:

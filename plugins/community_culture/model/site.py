@@ -20,6 +20,7 @@ from ..core.files import check_svgs, outside_links
 from ..core.frontmatter import check_front_matter
 from ..core.loader import Reporter
 from ..core.media import IMAGE_SUFFIXES
+from ..core.parsecache import ParseCache
 from ..core.problems import Position, Problems
 from ..printing.settings import PrintSettings
 from .community import Community, load_community
@@ -137,7 +138,8 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
     Returns:
         The site (None when any error was found) and every problem of the run.
     """
-    reporter = Reporter()
+    cache = ParseCache(options.cache_dir / "parsed") if options.cache_dir is not None else None
+    reporter = Reporter(cache=cache)
     ctx = Context(reporter, options.languages, options.content_dir)
     root, data = options.root, options.data_dir
     if not data.is_dir():
@@ -177,6 +179,8 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
     problems = reporter.problems
     # Suggestions come from published data only: no file that stays out of the site.
     problems.redact(honors.withheld_words, (photo.rsplit("/", 1)[-1] for photo in honors.withheld_photos))
+    if cache is not None:
+        cache.prune()
     if problems.errors or community is None:
         return None, problems
     site = Site(

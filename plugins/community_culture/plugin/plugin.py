@@ -23,7 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ..core import cachefile
+from ..core import cachefile, collector
 from ..core.csp import ScriptPolicy
 from ..core.markup import MarkdownRenderer, sanitize, sanitize_document
 from ..core.media import IMAGE_SUFFIXES, ImageError, make_web_image
@@ -113,6 +113,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # `mkdocs serve` reuses this object across rebuilds: start afresh each time.
+        collector.unfreeze()
         self._reset()
         if not self.config.enabled:
             return config
@@ -143,7 +144,11 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             # last event, and must then not have replaced the published site.
             self.counter = _WarningCounter()
             logging.getLogger("mkdocs").addHandler(self.counter)
-        site, problems = load_site(options)
+        # The model holds no reference cycles: no collector passes while it is made
+        # (core/collector.py), and none walks it again until the build ends.
+        with collector.paused_gc():
+            site, problems = load_site(options)
+            plan = build_plan(site) if site is not None else Plan()
         for problem in problems.warnings[:MAX_SHOWN]:
             log.warning(render(problem))
         if len(problems.warnings) > MAX_SHOWN:
@@ -174,7 +179,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.palette_css = palette_css(palette)
         self.site = site
         housekeeping.purge_withheld(site, options.cache_dir, self.config.photo_max_width)
-        self.plan = build_plan(site)
+        self.plan = plan
         too_big = plan_limits(self.plan)
         if too_big:
             raise PluginError("community-culture: nothing was built.\n" + "\n".join(too_big))
@@ -203,6 +208,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                 raise PluginError(
                     f"community-culture: nothing was built: {gate.describe(exc, Path(config.site_dir))}"
                 ) from None
+        collector.freeze()
         return config
 
     def _print_settings(self, root: Path) -> PrintSettings:
@@ -269,10 +275,11 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                 files.append(File.generated(config, spec.src_uri(default), content=""))
         # Print files take seconds each: `mkdocs serve` leaves them out unless asked.
         skip_pdfs = not self.config.print_files or (self.command == "serve" and not self.config.pdf_in_serve)
+        site_dir = Path(config.site_dir)
         for asset in self.plan.assets:
             # The reprint list (print/) is made from the PDFs, after them: without them, nothing to list.
             if not (skip_pdfs and (asset.path.endswith(".pdf") or asset.path.startswith("print/"))):
-                files.append(File.generated(config, asset.path, content=self._make(asset)))
+                files.append(File.generated(config, asset.path, abs_src_path=self._write(asset, site_dir)))
         self._report_print()
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "culture.css")))
         files.append(File.generated(config, SCRIPT, abs_src_path=str(PACKAGE / "assets" / "culture.js")))
@@ -289,15 +296,25 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.urls = {navigation.page_url(f) for f in files.documentation_pages()}
         return files
 
-    def _make(self, asset: Asset) -> bytes:
+    def _write(self, asset: Asset, site_dir: Path) -> str:
+        """Make ``asset`` and write it straight into the (staging) site folder.
+
+        Feeds, JSON and PDFs are written as they are made rather than held until
+        MkDocs copies files: a file whose source is its own destination is left in
+        place by MkDocs (``File.copy_file`` passes on ``SameFileError``).
+        """
         try:
-            return asset.make()
+            content = asset.make()
         except DataError as exc:  # a print file failed preflight
             # The press prints every page at the first request, so the file asked for
             # is not necessarily the one at fault: the problems name each page's source.
             raise PluginError(
                 f"community-culture: the print files cannot be made; nothing was built.\n\n{exc}"
             ) from None
+        target = site_dir / asset.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        return str(target)
 
     def _report_print(self) -> None:
         assert self.site is not None
@@ -463,6 +480,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     # Run last: every other plugin (search, sitemap) writes into the staging folder first.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        collector.unfreeze()
         if self.broken is not None:
             page = problems_page(self.broken, config.site_name)
             Path(config.site_dir, "404.html").write_text(page, encoding="utf-8")
@@ -496,6 +514,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         config.site_dir = str(self.staged.target)
 
     def on_build_error(self, *, error: Exception) -> None:
+        collector.unfreeze()
         self._detach_counter()
         if self.staged is not None:
             self.staged.abort()
