@@ -164,8 +164,7 @@ def test_plan_slips(project):
     assert site is None
     text = "\n".join(problems)
     assert (
-        "2026.yml:2:5: targets[0].category: a target counts exactly one of category:, event:, metric: or manual:"
-        in text
+        "2026.yml:2:43: targets[0].event: a target counts exactly one of category:, event:, metric: or manual:" in text
     )
     assert "unknown category 'trainin'; did you mean 'training'" in text
     assert "min.yaer: unknown period 'yaer'; did you mean 'year'" in text
