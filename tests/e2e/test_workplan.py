@@ -127,6 +127,9 @@ def test_report_targets_figures_and_lists(built: Project) -> None:
     assert "党员学习" in counted.get_text() and counted.a["href"].endswith("events/study/")
     h2 = {tr["data-period"] for tr in built.html("reports/2026/h2/").select("#target-study tr[data-period]")}
     assert h2 == {"2026", "2026-Q3", "2026-Q4"}
+    assert "×8" in counted.get_text()
+    # The half-year report names what counted within its own days, though its year row counts all eight.
+    assert "×3" in built.html("reports/2026/h2/").select_one("#target-study .cc-counted").get_text()
     held = [tr.select("td")[1].get_text(strip=True) for tr in page.select("table.cc-held tbody tr")]
     assert held.count("党员学习") == 8 and "国庆演出" in held and "年终汇演" not in held
     assert "露天电影" in page.select_one("#not-held + ul").get_text()
@@ -228,7 +231,7 @@ def test_team_page_feed_hall_and_event(built: Project) -> None:
         assert expected in text, expected
     upcoming = [a["href"] for a in page.select("#performances ~ ul.cc-occs a")]
     assert "../../events/gala/" in upcoming
-    assert page.select_one("a[href$='events.ics']")["href"] == "events.ics"
+    assert page.select_one("a[href$='events.ics']")["href"].endswith("example.org/teams/yangge/events.ics")
     cal = icalendar.Calendar.from_ical((built.site / "teams/yangge/events.ics").read_bytes())
     events = cal.walk("VEVENT")
     practice = [e for e in events if str(e["url"]).endswith("/teams/yangge/")]
