@@ -41,7 +41,7 @@ from . import gate, housekeeping
 from . import nav as navigation
 from .config import CultureConfig
 from .links import broken_links
-from .preview import problems_page
+from .preview import problems_page, quiet_jieba, without_hreflang
 from .search import index_site
 
 log = get_plugin_logger(__name__)
@@ -61,18 +61,6 @@ class _WarningCounter(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
-
-
-_HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
-
-
-def _quiet_jieba() -> None:
-    """Keep jieba's dictionary-loading lines (Material's Chinese search) out of the build report."""
-    try:
-        import jieba  # type: ignore[import-untyped, unused-ignore]
-    except ImportError:  # pragma: no cover - search without Chinese segmentation
-        return
-    jieba.setLogLevel(logging.WARNING)
 
 
 class CulturePlugin(BasePlugin[CultureConfig]):
@@ -107,7 +95,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
-        _quiet_jieba()
+        quiet_jieba()
 
     # Run first so that no other plugin sees a config we are about to reject.
     @event_priority(100)
@@ -424,7 +412,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         if self.command == "serve":
             # Material's script fetches <alternate>/sitemap.xml for every hreflang link,
             # which for our page-to-page twins does not exist: a 404 pair per page view.
-            output = _HREFLANG_LINK.sub("", output)
+            output = without_hreflang(output)
         return self.policy.apply(output) if self.policy is not None else output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
