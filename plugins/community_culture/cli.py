@@ -7,7 +7,6 @@ the two always agree, and prints every problem at once.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import sys
 from pathlib import Path
@@ -15,9 +14,7 @@ from typing import Any
 
 import yaml
 
-from .core.problems import Problems
-from .core.translations import translation_warnings, translations_report
-from .model.site import Options, Site, load_site
+from .model.site import Options
 from .printing.settings import read_settings
 
 PLUGIN_NAME = "community-culture"
@@ -75,44 +72,22 @@ def read_options(config_file: Path) -> Options:
 
 def check(args: argparse.Namespace) -> int:
     """Validate everything and print every problem; non-zero exit on errors."""
+    from .check import run_check
+
     config_file = Path(args.config_file)
     if not config_file.is_file():
-        print(f"culture: {config_file} not found; run this in the project folder or pass -f", file=sys.stderr)
+        print(f"culture: 找不到 {config_file} / not found; run this in the project folder or pass -f", file=sys.stderr)
         return 2
-    options = read_options(config_file)
-    site, problems = load_site(options)
-    if args.translations:
-        print(translations_report(problems, options.languages))
-        return 0
-    for warning in translation_warnings(problems, options.languages[0]):
-        problems.add(warning)
-    if site is not None and not problems.errors and args.print:
-        preflight_print(site, problems)
-    failed = bool(problems.errors) or (args.strict and bool(problems.warnings))
-    if len(problems):
-        print(problems.report())
-    for note in problems.notes:
-        print(note)
-    if failed:
-        print("\nculture check: FAILED（检查未通过）")
-        return 1
-    halls = len(site.halls) if site else 0
-    print(f"culture check: OK - {halls} halls（检查通过）")
-    return 0
-
-
-def preflight_print(site: Site, problems: Problems) -> None:
-    """Typeset every print file as the build would (through the same cache, so unchanged pages
-    cost nothing) and add what preflight finds: overflow, missing glyphs, low resolution."""
-    from .pages.plan import build_plan
-    from .printing.press import PrintError
-
-    build_plan(site)  # registers every page with the press
-    # A failed run's problems are the press's, added below with its warnings.
-    with contextlib.suppress(PrintError):
-        site.press.run()
-    problems.extend(site.press.problems)
-    print(str(site.press.stats), file=sys.stderr)
+    result = run_check(
+        read_options(config_file),
+        strict=args.strict,
+        lang=args.lang,
+        fmt=args.format,
+        translations=args.translations,
+        print_files=args.print,
+    )
+    print(result.text)
+    return result.code
 
 
 def new(args: argparse.Namespace) -> int:
@@ -146,6 +121,22 @@ def new(args: argparse.Namespace) -> int:
     return 0
 
 
+def serve(args: argparse.Namespace) -> int:
+    """``mkdocs serve`` without the noise: the preview that shows the problems of a bad save."""
+    import os
+
+    # Material prints an end-of-life box on every start; editors cannot act on it.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    argv = ["serve", "-f", args.config_file, "-a", args.dev_addr]
+    try:
+        mkdocs_cli.main(args=argv, prog_name="culture serve", standalone_mode=False)
+    except SystemExit as exc:  # pragma: no cover - click's own exits
+        return int(exc.code or 0)
+    return 0
+
+
 def schemas(args: argparse.Namespace) -> int:
     """Write the JSON Schemas of the data files for editors' tools."""
     from .model.schema import write_schemas
@@ -162,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p_check = sub.add_parser("check", help="check data/ and content/ and list every problem")
     p_check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p_check.add_argument("--lang", choices=("zh", "en"), default="zh", help="messages Chinese first (zh) or English")
+    p_check.add_argument("--format", choices=("text", "json"), default="text", help="text for people, json for tools")
     p_check.add_argument(
         "--translations", action="store_true", help="list every text that lacks a language, language by language"
     )
@@ -183,6 +176,12 @@ def main(argv: list[str] | None = None) -> int:
     p_new.add_argument("--year", type=int, help="年份 the year (default: this year)")
     p_new.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     p_new.set_defaults(func=new)
+    p_serve = sub.add_parser("serve", help="preview the site while you edit (problems show in the browser)")
+    p_serve.add_argument(
+        "-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)"
+    )
+    p_serve.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
+    p_serve.set_defaults(func=serve)
     p_schemas = sub.add_parser("schemas", help="write JSON Schemas of the data files for editors' tools")
     p_schemas.add_argument("folder", nargs="?", default=".schemas", help="where to write them (default .schemas)")
     p_schemas.set_defaults(func=schemas)

@@ -160,10 +160,10 @@ def test_bad_data_fails_before_touching_the_old_site(project, caplog):
     with pytest.raises(Abort):
         project.build()
     message = caplog.text
-    assert (
-        "data/halls/test-auditorium.yml:2:7: kind: unknown hall kind 'auditorum'; did you mean 'auditorium'?" in message
-    )
-    assert "data/halls/test-auditorium.yml:3:8: seats: expected a whole number" in message
+    # Chinese first, the English beside it.
+    assert "data/halls/test-auditorium.yml:2:7: 类型（kind）：" in message
+    assert "    unknown hall kind 'auditorum'; did you mean 'auditorium'?" in message
+    assert "data/halls/test-auditorium.yml:3:8: 座位数（seats）：请填写阿拉伯数字" in message
     assert "Traceback" not in message
     assert project.tree_digest() == before
     assert not list(project.root.glob(".site.building-*"))
@@ -212,22 +212,23 @@ def test_site_override_replaces_one_block(project):
 
 def test_check_and_build_agree(project, check, caplog):
     status, out = check()
-    assert status == 0 and "culture check: OK" in out
+    assert status == 0 and "culture check: 检查通过" in out
     project.write("data/halls/test-auditorium.yml", "name: 礼堂\nkind: auditorium\nseats: 10\nseats: 11\n")
     status, out = check()
     assert status == 1
-    line = "data/halls/test-auditorium.yml:4:1: seats: the key 'seats' appears twice"
-    assert line in out
+    # The whole message - head, source line, caret, English - is the same in both.
+    block = next(b for b in out.split("\n\n") if b.startswith("data/halls/test-auditorium.yml:4:1: 座位数（seats）："))
+    assert "the key 'seats' appears twice" in block and block.count("\n") >= 3
     with pytest.raises(Abort):
         project.build()
-    assert line in caplog.text
+    assert block in caplog.text
 
 
 def test_check_strict_fails_on_warnings(project, check):
     project.write("data/halls/test-auditorium.yml", "name: 礼堂\nkind: library\nopening_hours: 'sunrise-sunset'\n")
     assert check()[0] == 0
     status, out = check("--strict")
-    assert status == 1 and "warning: opening_hours" in out
+    assert status == 1 and "提醒：开放时间（opening_hours）" in out
 
 
 def test_directory_urls_are_required(project, caplog):

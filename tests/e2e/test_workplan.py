@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from pathlib import Path
 
 import icalendar
 import pytest
+from bs4 import BeautifulSoup
 from conftest import MKDOCS_YML, Project, make_project
 from test_honors import find_in_site
 
@@ -125,6 +127,9 @@ def test_report_targets_figures_and_lists(built: Project) -> None:
     assert "党员学习" in counted.get_text() and counted.a["href"].endswith("events/study/")
     h2 = {tr["data-period"] for tr in built.html("reports/2026/h2/").select("#target-study tr[data-period]")}
     assert h2 == {"2026", "2026-Q3", "2026-Q4"}
+    assert "×8" in counted.get_text()
+    # The half-year report names what counted within its own days, though its year row counts all eight.
+    assert "×3" in built.html("reports/2026/h2/").select_one("#target-study .cc-counted").get_text()
     held = [tr.select("td")[1].get_text(strip=True) for tr in page.select("table.cc-held tbody tr")]
     assert held.count("党员学习") == 8 and "国庆演出" in held and "年终汇演" not in held
     assert "露天电影" in page.select_one("#not-held + ul").get_text()
@@ -226,7 +231,7 @@ def test_team_page_feed_hall_and_event(built: Project) -> None:
         assert expected in text, expected
     upcoming = [a["href"] for a in page.select("#performances ~ ul.cc-occs a")]
     assert "../../events/gala/" in upcoming
-    assert page.select_one("a[href$='events.ics']")["href"] == "events.ics"
+    assert page.select_one("a[href$='events.ics']")["href"].endswith("example.org/teams/yangge/events.ics")
     cal = icalendar.Calendar.from_ical((built.site / "teams/yangge/events.ics").read_bytes())
     events = cal.walk("VEVENT")
     practice = [e for e in events if str(e["url"]).endswith("/teams/yangge/")]
@@ -277,3 +282,27 @@ def test_events_json_gains_teams_and_records(built: Project) -> None:
 def test_a_leader_without_consent_appears_nowhere(built: Project) -> None:
     assert find_in_site(built.site, (SECRET,)) == {}
     assert "队长" in built.html("teams/yangge/").select_one(".cc-facts").get_text()
+
+
+def test_example_has_teams_plan_and_reports(example_site: Path) -> None:
+    site = example_site / "site"
+    for url in ("teams/", "teams/yangge/", "teams/errentai/", "teams/fitness-dance/", "reports/", "reports/2026/"):
+        assert (site / url / "index.html").is_file(), url
+        assert (site / "en" / url / "index.html").is_file(), url
+    # The example is built as of 29 May 2026: the second half has not begun.
+    assert (site / "reports/2026/h1/report.pdf").is_file() and not (site / "reports/2026/h2").exists()
+    data = json.loads((site / "data/report-2026.json").read_text(encoding="utf-8"))
+    civility = next(t for t in data["targets"] if t["id"] == "civility-school")
+    february = next(p for p in civility["periods"] if p["period"] == "2026-02")
+    assert february["state"] == "missed" and february["count"] == 0  # no class in Spring Festival week
+    assert {t["id"] for t in data["targets"]} >= {
+        "party-study",
+        "legal-education",
+        "august-culture-month",
+        "books-added",
+    }
+    for lang, prefix, names in (("zh", "", ("文艺队伍", "工作报告")), ("en", "en/", ("Amateur teams", "Reports"))):
+        home = (site / prefix / "index.html").read_text(encoding="utf-8")
+        tabs = [a.get_text(strip=True) for a in BeautifulSoup(home, "html.parser").select("nav.md-tabs a")]
+        for name in names:
+            assert name in tabs, (lang, name, tabs)

@@ -126,8 +126,10 @@ def test_cache_round_trip(tmp_path: Path) -> None:
     cache = PdfCache(tmp_path)
     key = fingerprint("a", b"b")
     assert key != fingerprint("ab", b"") and cache.get(key) is None
-    cache.put(key, Cached(b"%PDF-1.7", (("low dpi", "提示"),)))
-    assert cache.get(key) == Cached(b"%PDF-1.7", (("low dpi", "提示"),))
+    # The cache hands back only what looks like a whole PDF (header to end-of-file marker).
+    pdf = b"%PDF-1.7\n%%EOF\n"
+    cache.put(key, Cached(pdf, (("low dpi", "提示"),)))
+    assert cache.get(key) == Cached(pdf, (("low dpi", "提示"),))
     assert PdfCache(None).get(key) is None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,9 +30,13 @@ class _TextLoader(yaml.SafeLoader):
 
 
 _TextLoader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    k: [(tag, rx) for tag, rx in v if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+# YAML 1.2, as editors' tools read it: only true/false are booleans; `on:` (of `every:`) is a key.
+_TextLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def test_committed_schemas_are_up_to_date() -> None:

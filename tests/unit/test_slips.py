@@ -72,8 +72,15 @@ def test_untranslated_texts_are_warnings_that_strict_fails_on(project):
     code, out = check(project)
     assert code == 0
     assert (
-        "data/events/2026.yml:3:12: warning: 2 texts without English (en): events[0].title (line 3), "
-        "events[0].summary (line 7); the English pages show them in Chinese"
+        "data/events/2026.yml:3:12: 提醒：缺少英文（en）版本：第 1 个活动的名称（title）（第 3 行）、"
+        "第 1 个活动的简介（summary）（第 7 行）；英文页面将显示中文。用 culture check --translations 查看全部\n"
+        "    2 texts without English (en): event 1, title (line 3), event 1, summary (line 7); "
+        "the English pages show them in Chinese"
+    ) in out
+    _, out = check(project, "--lang", "en")
+    assert (
+        "data/events/2026.yml:3:12: warning: 2 texts without English (en): event 1, title (line 3), "
+        "event 1, summary (line 7); the English pages show them in Chinese"
     ) in out
     code, out = check(project, "--strict")
     assert code == 1 and "FAILED" in out

@@ -13,7 +13,7 @@ name: {zh: 锦绣秧歌队, en: Jinxiu Yangge Troupe}
 kind: yangge
 speciality: {zh: 鄂尔多斯秧歌, en: Ordos yangge}
 practice:
-  - {when: {rrule: "FREQ=WEEKLY;BYDAY=TU,FR", start: 2026-01-01, until: 2026-12-31, time: "19:30-21:00"}, hall: test-auditorium}
+  - {when: {every: week, on: [tuesday, friday], start: 2026-01-01, until: 2026-12-31, time: "19:30-21:00"}, hall: test-auditorium}
   - {when: {date: 2026-07-01}, venue: 公园}
 leader: {role: {zh: 队长, en: Team leader}, name: 王桂兰, consent: true}
 members: 32
@@ -109,6 +109,8 @@ def test_leader_name_without_consent_is_dropped_with_a_warning(project):
     assert site.teams["yangge"].leader.name is None
     assert site.teams["yangge"].leader.role is not None
     assert any("data/teams/yangge.yml:7:" in p and "warning" in p and "consent" in p for p in problems)
+    _, problems_full = load_site(Options(project.root, project.root / "data", project.root / "content", as_of=AS_OF))
+    assert "王桂兰" not in problems_full.report()  # the log never shows the name either
 
 
 def test_phone_and_address_in_a_team_are_errors(project):
@@ -181,3 +183,14 @@ def test_plan_file_must_be_named_by_year(project):
     site, problems = load(project)
     assert site is None
     assert any(p.startswith("data/plan/plan.yml: name the file after its year") for p in problems)
+
+
+def test_phone_numbers_in_a_record_are_errors(project):
+    events = EVENTS.replace("summary: 演出顺利。", "summary: 演出顺利，联系电话 13812345678。")
+    write_all(project, events=events)
+    site, problems = load(project)
+    assert site is None
+    assert any(
+        p.startswith("data/events/2026.yml:12:18: events[0].records[0].summary: looks like a phone number")
+        for p in problems
+    )

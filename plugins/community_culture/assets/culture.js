@@ -54,7 +54,9 @@
     label.addEventListener("keydown", function (ev) {
       if (ev.key !== "Enter" && ev.key !== " ") { return; }
       ev.preventDefault();
-      toggle.click();
+      /* Material's own keyboard handling toggles it on some keys: act only if nothing did. */
+      var before = toggle.checked;
+      window.setTimeout(function () { if (toggle.checked === before) { toggle.click(); } }, 0);
     });
     toggle.addEventListener("change", function () {
       label.setAttribute("aria-expanded", toggle.checked ? "true" : "false");

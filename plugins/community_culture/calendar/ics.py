@@ -62,6 +62,7 @@ class FeedWriter:
         base_url: The site's absolute URL (ends with ``/``), for event links and UIDs.
         stamp: DTSTAMP of every event: the build time, so rebuilds are byte-identical.
         location_of: Hall id -> a place name and address.
+        reminder: When given, every event that is not cancelled carries a display alarm this long before it starts.
     """
 
     def __init__(
@@ -73,8 +74,10 @@ class FeedWriter:
         base_url: str,
         stamp: dt.datetime,
         location_of: dict[str, str],
+        reminder: dt.timedelta | None = None,
     ) -> None:
         self.calendar = calendar
+        self.reminder = reminder
         self.lang = lang
         self.default = default
         self.base_url = base_url
@@ -100,7 +103,8 @@ class FeedWriter:
         cal.add("x-wr-calname", name)
         cal.add("x-wr-timezone", self.calendar.tz.key)
         cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
-        events, tzids = [], set()
+        events: list[bytes] = []
+        tzids: set[str] = set()
         for occ in occurrences:
             vevent, used = self._vevent(occ, url_of(occ) if url_of is not None else f"events/{occ.event.id}/")
             events.append(vevent)
@@ -118,9 +122,14 @@ class FeedWriter:
         if found is None:
             url = f"{self.base_url}{self._prefix}{page}"
             ve = _vevent(occ, self.calendar, self.lang, self.default, url, self._host, self.stamp, self.location_of)
-            used = frozenset(
-                v.params["TZID"] for _, v in ve.property_items(sorted=False) if "TZID" in getattr(v, "params", {})
-            )
+            if self.reminder is not None and occ.event.status != "cancelled":
+                alarm = icalendar.Alarm()
+                alarm.add("action", "DISPLAY")
+                alarm.add("description", str(ve.get("summary")))
+                alarm.add("trigger", -self.reminder)
+                ve.add_component(alarm)
+            params = (getattr(value, "params", None) or {} for _, value in ve.property_items(sorted=False))
+            used = frozenset(str(p["TZID"]) for p in params if "TZID" in p)
             found = self._vevents[(occ.uid_key, page)] = (ve.to_ical(), used)
         return found
 
@@ -145,9 +154,18 @@ def feed(
     stamp: dt.datetime,
     location_of: dict[str, str],
     url_of: Callable[[Occurrence], str] | None = None,
+    reminder: dt.timedelta | None = None,
 ) -> bytes:
     """One .ics file holding ``occurrences`` (a :class:`FeedWriter` of its own; see there for the arguments)."""
-    writer = FeedWriter(calendar, lang=lang, default=default, base_url=base_url, stamp=stamp, location_of=location_of)
+    writer = FeedWriter(
+        calendar,
+        lang=lang,
+        default=default,
+        base_url=base_url,
+        stamp=stamp,
+        location_of=location_of,
+        reminder=reminder,
+    )
     return writer.feed(occurrences, name, url_of)
 
 

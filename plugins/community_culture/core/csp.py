@@ -65,7 +65,9 @@ class ScriptPolicy:
     def header(self, html: str) -> str:
         """The policy for ``html``: the hashes of its known inline scripts."""
         hashes = sorted({_hash(body) for body in inline_scripts(html) if self.is_known(body)})
-        return "; ".join(d.format(hashes=" ".join(hashes)).strip() for d in DIRECTIVES)
+        # The site search (Pagefind) compiles its WebAssembly; this allows that, not eval().
+        sources = [*hashes, "'wasm-unsafe-eval'"]
+        return "; ".join(d.format(hashes=" ".join(sources)).strip() for d in DIRECTIVES)
 
     def apply(self, html: str) -> str:
         """``html`` with the policy as a ``<meta>`` right after its charset, before any script."""

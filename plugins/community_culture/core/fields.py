@@ -27,6 +27,7 @@ from .values import (  # noqa: F401 - re-exported for the model modules
     check_choice,
     check_image,
     check_slug,
+    colon_slip,
     describe,
     parse_date,
     read_text,
@@ -113,6 +114,9 @@ class Fields:
         """Report every key that was not read, with a suggestion."""
         for key, (key_node, value) in self.node.entries.items():
             if key in self._seen:
+                continue
+            if isinstance(value, Scalar) and value.is_null and (slip := colon_slip(key)):
+                self.error(key_node, key.split("：", 1)[0].strip(), slip[0], slip[1])
                 continue
             if isinstance(value, Scalar) and value.is_null and not key.isascii():
                 # `{zh: 东胜区, 交通街道}` makes "交通街道" a key of its own.
@@ -231,11 +235,11 @@ class Fields:
     def choice(
         self, key: str, choices: AbcMapping[str, object] | Iterable[str], what: str, required: bool = False
     ) -> str | None:
-        """One of a set of ids."""
+        """One of a set of ids; a vocabulary's labels (``节庆活动``) are pointed to their id."""
         node = self.scalar(key, required)
         if node is None:
             return None
-        return check_choice(node, self.name(key), list(choices), what, self.ctx.reporter)
+        return check_choice(node, self.name(key), list(choices), what, self.ctx.reporter, _labels(choices))
 
     def choices(self, key: str, choices: AbcMapping[str, object] | Iterable[str], what: str) -> tuple[str, ...]:
         """A list of ids, each from a set; duplicates are reported."""
@@ -245,7 +249,7 @@ class Fields:
             if not isinstance(item, Scalar):
                 self.error(item, f"{key}[{i}]", f"expected a {what}, found {describe(item)}")
                 continue
-            value = check_choice(item, self.name(f"{key}[{i}]"), known, what, self.ctx.reporter)
+            value = check_choice(item, self.name(f"{key}[{i}]"), known, what, self.ctx.reporter, _labels(choices))
             if value is not None and value in out:
                 self.error(item, f"{key}[{i}]", f"'{value}' is listed twice", "重复了")
             elif value is not None:
@@ -320,3 +324,10 @@ class Fields:
 @functools.cache
 def _markdown() -> MarkdownRenderer:
     return MarkdownRenderer()
+
+
+def _labels(choices: AbcMapping[str, object] | Iterable[str]) -> dict[str, str] | None:
+    """Label -> id of a vocabulary (term id -> LText); None for a fixed list of choices."""
+    if not isinstance(choices, AbcMapping):
+        return None
+    return {text: term for term, label in choices.items() if isinstance(label, LText) for _, text in label.values}

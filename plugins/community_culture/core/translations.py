@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .problems import Position, Problem, Problems, Untranslated
+from .wording import field_words
 
 LANGUAGE_NAMES = {"zh": ("中文", "Chinese"), "en": ("英文", "English")}
 _SHOWN = 6
@@ -36,17 +37,21 @@ def translation_warnings(problems: Problems, default: str) -> list[Problem]:
     for (path, lang), items in by_file_and_language(problems.untranslated).items():
         zh_name, en_name = _names(lang)
         fallback_zh, fallback_en = _names(default)
-        fields = ", ".join(f"{u.field} (line {u.pos.line})" for u in items[:_SHOWN])
+        fields = ", ".join(f"{field_words(u.field, 'en')} (line {u.pos.line})" for u in items[:_SHOWN])
+        zh_fields = "、".join(f"{field_words(u.field, 'zh')}（第 {u.pos.line} 行）" for u in items[:_SHOWN])
         more = f" and {len(items) - _SHOWN} more" if len(items) > _SHOWN else ""
+        zh_more = f"等 {len(items)} 处" if len(items) > _SHOWN else ""
         first = items[0].pos
+        shown_in_en = fallback_en if lang != default else "another language"
+        shown_in_zh = fallback_zh if lang != default else "其他语言"
         out.append(
             Problem(
                 pos=Position(path, first.line, first.col),
                 field="",
                 message=f"{len(items)} text{'s' if len(items) != 1 else ''} without {en_name} ({lang}): "
-                f"{fields}{more}; the {en_name} pages show them in {fallback_en if lang != default else 'another language'}",
-                hint=f"{len(items)} 处文字缺少{zh_name}（{lang}）版本，{zh_name}页面将显示"
-                f"{fallback_zh if lang != default else '其他语言'}；用 culture check --translations 查看全部",
+                f"{fields}{more}; the {en_name} pages show them in {shown_in_en}",
+                hint=f"缺少{zh_name}（{lang}）版本：{zh_fields}{zh_more}；{zh_name}页面将显示{shown_in_zh}。"
+                "用 culture check --translations 查看全部",
                 severity="warning",
             )
         )

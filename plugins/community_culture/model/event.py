@@ -91,16 +91,20 @@ def load_events(data_dir: Path, root: Path, ctx: Context, tax: Taxonomies) -> di
 
 def check_event_halls(events: dict[str, Event], halls: AbcMapping[str, object], ctx: Context) -> None:
     """Second pass: every ``hall:`` names a hall that exists."""
-    from ..core.fields import suggest
+    from ..core.values import suggest_hall
 
     for event in events.values():
         if event.hall is not None and event.hall not in halls:
+            tip = suggest_hall(event.hall, halls)
+            named = re.search(r"write its id, hall: ([a-z0-9-]+)", tip)
             ctx.reporter.error(
                 event.hall_pos or event.source,
                 f"events[{event.id}].hall",
-                f"unknown hall '{event.hall}'{suggest(event.hall, halls)} "
+                f"unknown hall '{event.hall}'{tip} "
                 f"(halls: {', '.join(halls) or 'none'}); or write the place as venue: text",
-                "找不到这个场馆编号；不在场馆列表中的地点请写在 venue 里",
+                f"场馆请写编号 {named.group(1)}，不写中文名称"
+                if named
+                else "找不到这个场馆编号；不在场馆列表中的地点请写在 venue 里",
             )
 
 

@@ -21,6 +21,7 @@ from ..core.fields import SLUG, Context, Fields, describe, read_text, suggest
 from ..core.loader import Mapping, Scalar, Sequence, load_yaml
 from ..core.problems import Position
 from ..core.text import LText
+from ..core.values import suggest_hall
 from ..printing.sizes import (
     ISO_A,
     MAX_SIDE_MM,
@@ -141,7 +142,7 @@ def check_exhibit_halls(exhibits: dict[str, Exhibit], halls: AbcMapping[str, obj
             ctx.reporter.error(
                 exhibit.hall_pos or exhibit.source,
                 "hall",
-                f"unknown hall '{exhibit.hall}'{suggest(exhibit.hall, halls)} (halls: {', '.join(halls) or 'none'})",
+                f"unknown hall '{exhibit.hall}'{suggest_hall(exhibit.hall, halls)} (halls: {', '.join(halls) or 'none'})",
                 "找不到这个场馆编号，请对照 data/halls/ 中的文件名",
             )
 

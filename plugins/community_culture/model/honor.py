@@ -108,6 +108,8 @@ class HonorRoll:
     """Published entries by board id, in the order written."""
     withheld_photos: tuple[str, ...] = ()
     """Images (relative to ``content/``) that must not be copied into the site."""
+    withheld_words: tuple[str, ...] = ()
+    """Ids, names and photo file names of people who are not published: no message may show them."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ class _Read:
 _REASONS = {
     "no-consent": ("consent is not recorded", "未登记本人同意"),
     "consent-false": ("consent: false", "本人未同意公开"),
+    "consent-unreadable": ("consent is neither true nor false", "consent 只能写 true 或 false"),
     "withdrawn": ("withdrawn: true", "已撤下"),
     "minor": ("under 18 without 'guardian_consent: true'", "未成年人，未登记监护人同意"),
 }
@@ -154,6 +157,7 @@ def load_honors(data_dir: Path, root: Path, ctx: Context, tax: Taxonomies, as_of
     _check_unique(read, ctx)
     published: dict[str, list[Entry]] = {board_id: [] for board_id in boards}
     withheld: set[str] = set()
+    words: set[str] = set()
     for item in read:
         if item.reason is None:
             published[item.entry.board].append(item.entry)
@@ -161,9 +165,12 @@ def load_honors(data_dir: Path, root: Path, ctx: Context, tax: Taxonomies, as_of
         english, chinese = _REASONS[item.reason]
         # By place only: an unpublished person's name or id never reaches a build log.
         where = f"{item.entry.source.path}:{item.entry.source.line}"
+        # The line tells the editor which entry; the note itself names no one.
         ctx.reporter.problems.notes.append(
             f"{where}: honors: an entry left out of the site ({english})（未发布：{chinese}）"
         )
+        words.add(item.entry.id)
+        words.update(text for _, text in item.entry.name.values)
         if item.entry.photo:
             withheld.add(item.entry.photo)
     left_out = sum(1 for item in read if item.reason is not None)
@@ -172,8 +179,10 @@ def load_honors(data_dir: Path, root: Path, ctx: Context, tax: Taxonomies, as_of
             f"honors: {left_out} entr{'y' if left_out == 1 else 'ies'} left out of the site（共 {left_out} 条未发布）"
         )
     _check_shared_photos(published, withheld, ctx)
+    # The photos of entries left out name a person; stray files name no one.
+    words.update(photo.rsplit("/", 1)[-1] for photo in withheld)
     withheld |= _unused_photos(published, withheld, ctx)
-    return HonorRoll(boards, published, tuple(sorted(withheld)))
+    return HonorRoll(boards, published, tuple(sorted(withheld)), tuple(sorted(w for w in words if len(w) >= 2)))
 
 
 def load_boards(folder: Path, root: Path, ctx: Context) -> dict[str, Board]:
@@ -283,6 +292,9 @@ def read_entry(f: Fields, board: str, tax: Taxonomies, as_of: dt.date) -> _Read 
             "warning",
         )
         return _Read(entry, "no-consent")
+    if isinstance(consent_node, Scalar) and consent_node.value.strip().lower() != "false":
+        # `consent: yes` is reported as an error above; it is not the person's "no".
+        return _Read(entry, "consent-unreadable")
     return _Read(entry, "consent-false")
 
 

@@ -20,6 +20,7 @@ from ..core.fields import Context, Fields, suggest
 from ..core.loader import Mapping, load_yaml
 from ..core.problems import Position
 from ..core.text import LText
+from ..core.values import suggest_hall
 from .taxonomy import Taxonomies
 
 PERIODS = ("year", "half", "quarter", "month", "week")
@@ -227,6 +228,6 @@ def check_plan_refs(
                 ctx.reporter.error(
                     target.hall_pos or target.source,
                     f"targets[{target.id}].hall",
-                    f"unknown hall '{target.hall}'{suggest(target.hall, halls)} (halls: {', '.join(halls) or 'none'})",
+                    f"unknown hall '{target.hall}'{suggest_hall(target.hall, halls)} (halls: {', '.join(halls) or 'none'})",
                     "找不到这个场馆编号",
                 )

@@ -182,6 +182,7 @@ def build_schemas() -> dict[str, Schema]:
             "id": SLUG,
             "name": text("姓名"),
             "consent": {"type": "boolean"},
+            "guardian_consent": {"type": "boolean", "description": "未成年人：监护人同意公开"},
             "withdrawn": {"type": "boolean"},
             "year": {"type": "integer"},
             "title": text("称号"),

@@ -12,13 +12,14 @@ from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.fields import SLUG, Context, Fields, suggest
+from ..core.fields import SLUG, Context, Fields
 from ..core.loader import load_yaml
-from ..core.problems import Position
+from ..core.problems import Position, Problem
 from ..core.text import LText
-from .event import When, read_when
+from ..core.values import suggest_hall
 from .privacy import scan_private
 from .taxonomy import Taxonomies
+from .when import When, read_when
 
 
 @dataclass(frozen=True)
@@ -156,12 +157,16 @@ def _read_leader(f: Fields | None, team_id: str) -> Leader | None:
     if name is not None and not consent:
         # The name is dropped here, so no page, feed or file can show it.
         pos = name_node.pos if name_node is not None else f.node.pos
-        f.ctx.reporter.warning(
-            pos,
-            f.name("name"),
-            f"the leader's name of team '{team_id}' is not published without 'consent: true'; "
-            "the page shows the role only",
-            "队长本人同意公开后，请加上 consent: true；在此之前只显示职务",
+        # Reported without the source line: it holds the very name that is not to be shown.
+        f.ctx.reporter.problems.add(
+            Problem(
+                pos,
+                f.name("name"),
+                f"the leader's name of team '{team_id}' is not published without 'consent: true'; "
+                "the page shows the role only",
+                "队长本人同意公开后，请加上 consent: true；在此之前只显示职务",
+                "warning",
+            )
         )
         f.ctx.reporter.problems.notes.append(
             f"{pos.path}:{pos.line}: teams: leader's name of '{team_id}' left out of the site (no consent)"
@@ -185,7 +190,7 @@ def check_team_halls(teams: dict[str, Team], halls: AbcMapping[str, object], ctx
                 ctx.reporter.error(
                     practice.hall_pos or practice.source,
                     f"practice[{i}].hall",
-                    f"unknown hall '{practice.hall}'{suggest(practice.hall, halls)} "
+                    f"unknown hall '{practice.hall}'{suggest_hall(practice.hall, halls)} "
                     f"(halls: {', '.join(halls) or 'none'}); or write the place as venue: text",
                     "找不到这个场馆编号；不在场馆列表中的地点请写在 venue 里",
                 )

@@ -250,8 +250,15 @@ def _feeds(site: Site, plan: Plan, lang: str) -> None:
     community = site.community.name.get(lang, default)
     # One writer per language: each VEVENT and the VTIMEZONE are serialised once and
     # shared by every feed that lists them.
+    minutes = site.options.reminder_minutes
     writer = ics.FeedWriter(
-        cal, lang=lang, default=default, base_url=_base(site), stamp=_stamp(site), location_of=places
+        cal,
+        lang=lang,
+        default=default,
+        base_url=_base(site),
+        stamp=_stamp(site),
+        location_of=places,
+        reminder=dt.timedelta(minutes=minutes) if minutes is not None else None,
     )
 
     def make(occurrences: list, name: str):  # type: ignore[no-untyped-def]

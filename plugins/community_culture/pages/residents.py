@@ -21,7 +21,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "menu.name": "打开导航菜单",
         "search": "搜索",
         "search.name": "搜索本站",
-        "search.intro": "输入活动、场馆、人名或展板的字词，例如“重阳”“篮球”“图书室”。",
+        "search.intro": "输入活动、场馆、荣誉榜或展板的字词，例如“重阳”“篮球”“图书室”。",
         "search.nojs": "搜索需要浏览器开启 JavaScript。也可以从下面的栏目找到全部内容：",
         "elder": "大字版",
         "elder.name": "长辈模式：字更大、颜色更清楚",
@@ -142,7 +142,7 @@ def chrome(site: Site, lang: str) -> dict[str, str]:
     words = {
         key: translate(lang, default, key)
         for key in STRINGS["en"]
-        if key.split(".")[0] not in ("staff", "search", "week", "event", "subscribe", "print")
+        if "." not in key or key.split(".")[0] not in ("staff", "search", "week", "event", "subscribe", "print")
     }
     name, _ = site.community.name.resolve(lang, default)
     words["runs"] = translate(lang, default, "runs", name=name)

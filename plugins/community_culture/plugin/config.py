@@ -57,6 +57,9 @@ class CultureConfig(Config):
     atomic = c.Type(bool, default=True)
     """Build into a staging folder and swap it in only when the build succeeds."""
 
+    lock_timeout = c.Type((int, float), default=300)
+    """Seconds a build waits for another build writing the same output folder before it gives up."""
+
     cache_dir = c.Type(str, default=".cache/community-culture")
     """Where image copies (and later PDFs) are kept between builds, relative to ``mkdocs.yml``."""
 
@@ -90,3 +93,7 @@ class CultureConfig(Config):
 
     search = c.Type(bool, default=True)
     """Index the built site with Pagefind (``/pagefind/``, searched from ``/search/``)."""
+
+    reminder_minutes = c.Optional(c.Type(int))
+    """Give every activity in the calendar feeds a reminder this many minutes before it
+    starts (a VALARM; e.g. ``120``). Off by default: many phones add their own."""

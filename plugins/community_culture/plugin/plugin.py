@@ -12,8 +12,9 @@ import logging
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -22,20 +23,25 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from ..core import cachefile, collector
 from ..core.csp import ScriptPolicy
 from ..core.markup import MarkdownRenderer, sanitize, sanitize_document
 from ..core.media import IMAGE_SUFFIXES, ImageError, make_web_image
-from ..core.problems import DataError
-from ..core.staging import StagedOutput
+from ..core.problems import MAX_SHOWN, DataError, Problems
+from ..core.staging import BuildLocked, StagedOutput
+from ..core.wording import render
 from ..model.site import Options, Site, load_site
 from ..pages.palette import palette_css, read_palette
-from ..pages.plan import Asset, PageSpec, Plan, build_plan
+from ..pages.plan import Asset, PageSpec, Plan, build_plan, plan_limits
 from ..pages.render import Renderer
 from ..pages.residents import chrome
 from ..pages.strings import translate
 from ..printing.settings import PrintSettings, read_settings
+from . import gate, housekeeping
 from . import nav as navigation
 from .config import CultureConfig
+from .links import broken_links
+from .preview import problems_page
 from .search import index_site
 
 log = get_plugin_logger(__name__)
@@ -43,6 +49,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 STYLESHEET = "assets/culture/culture.css"
 PALETTE = "assets/culture/palette.css"
 SCRIPT = "assets/culture/culture.js"
+"""Elder mode and "today": loaded in <head> by the theme patch (main.html), a file, never inline."""
 
 
 class _WarningCounter(logging.Handler):
@@ -56,6 +63,18 @@ class _WarningCounter(logging.Handler):
         self.count += 1
 
 
+_HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def _quiet_jieba() -> None:
+    """Keep jieba's dictionary-loading lines (Material's Chinese search) out of the build report."""
+    try:
+        import jieba  # type: ignore[import-untyped, unused-ignore]
+    except ImportError:  # pragma: no cover - search without Chinese segmentation
+        return
+    jieba.setLogLevel(logging.WARNING)
+
+
 class CulturePlugin(BasePlugin[CultureConfig]):
     """Generates the community's pages, feeds and data files from ``data/``."""
 
@@ -63,6 +82,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
 
     def __init__(self) -> None:
         self.command = "build"
+        self.strict_logging = gate.StrictLogging()
         self._reset()
 
     def _reset(self) -> None:
@@ -77,21 +97,28 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.counter: _WarningCounter | None = None
         self.alternate: Any = None
         self._site_name = ""
+        self.broken: Problems | None = None
+        """In preview, the problems that stop the data from building (the site shows them)."""
         self.policy: ScriptPolicy | None = None
+        cachefile.USE.reset()
 
         self.palette_css = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
+        _quiet_jieba()
 
     # Run first so that no other plugin sees a config we are about to reject.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # `mkdocs serve` reuses this object across rebuilds: start afresh each time.
+        collector.unfreeze()
         self._reset()
         if not self.config.enabled:
             return config
+        self.strict_logging.engage(config)
+        gate.raise_link_checks(config)
         if not config.use_directory_urls:
             raise PluginError(
                 "community-culture: `use_directory_urls` must stay true: the page addresses "
@@ -106,9 +133,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             as_of=self._as_of(),
             site_url=config.site_url,
             honors_noindex=self.config.honors_noindex,
-            cache_dir=(root / self.config.cache_dir).resolve(),
+            cache_dir=housekeeping.cache_dir(root, self.config.cache_dir, log),
             template_dirs=(Path(config.theme.custom_dir),) if config.theme.custom_dir else (),
             print=self._print_settings(root),
+            reminder_minutes=self.config.reminder_minutes,
         )
         staging = self.command == "build" and self.config.atomic and not self.dirty
         if staging:
@@ -116,9 +144,15 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             # last event, and must then not have replaced the published site.
             self.counter = _WarningCounter()
             logging.getLogger("mkdocs").addHandler(self.counter)
-        site, problems = load_site(options)
-        for problem in problems.warnings:
-            log.warning(problem.format())
+        # The model holds no reference cycles: no collector passes while it is made
+        # (core/collector.py), and none walks it again until the build ends.
+        with collector.paused_gc():
+            site, problems = load_site(options)
+            plan = build_plan(site) if site is not None else Plan()
+        for problem in problems.warnings[:MAX_SHOWN]:
+            log.warning(render(problem))
+        if len(problems.warnings) > MAX_SHOWN:
+            log.warning(f"... and {len(problems.warnings) - MAX_SHOWN} more warnings not shown")
         for note in problems.notes:
             log.info(note)
         if problems.untranslated:
@@ -126,22 +160,55 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                 f"{len(problems.untranslated)} texts lack a translation（{len(problems.untranslated)} 处文字缺少翻译）: "
                 "culture check --translations lists them"
             )
+        config.watch.append(str(options.data_dir))
+        if site is None and self.command == "serve":
+            # A failed build leaves `mkdocs serve` showing the old site and new tabs
+            # waiting forever; build a site whose every address shows the problems.
+            for problem in problems.errors:
+                log.warning(render(problem))
+            self.broken = problems
+            return config
         if site is None or (self.config.strict and problems.warnings):
             raise PluginError(
                 "community-culture: the data has problems; nothing was built.\n\n"
-                + problems.report(warnings=self.config.strict)
+                + problems.report(warnings=self.config.strict, lang="zh")
             )
         palette, palette_problems = read_palette(self.config.palette)
         for message in palette_problems:
             log.warning(f"mkdocs.yml: community-culture: {message}")
         self.palette_css = palette_css(palette)
         self.site = site
-        self.plan = build_plan(site)
+        housekeeping.purge_withheld(site, options.cache_dir, self.config.photo_max_width)
+        self.plan = plan
+        too_big = plan_limits(self.plan)
+        if too_big:
+            raise PluginError("community-culture: nothing was built.\n" + "\n".join(too_big))
         self._setup_theme(config, options)
-        config.watch.append(str(options.data_dir))
         if staging:
+            fault = gate.output_fault(Path(config.site_dir))
+            if fault is not None:
+                self._detach_counter()
+                raise PluginError(f"community-culture: nothing was built: {fault}")
             self.staged = StagedOutput(Path(config.site_dir))
-            config.site_dir = str(self.staged.begin())
+            try:
+                self.staged.lock(
+                    self.config.lock_timeout,
+                    waiting=lambda: log.info(f"another build is writing {config.site_dir}; waiting for it to finish"),
+                )
+            except BuildLocked as exc:
+                self.staged = None
+                self._detach_counter()
+                raise PluginError(f"community-culture: {exc}") from None
+            try:
+                config.site_dir = str(self.staged.begin())
+            except OSError as exc:
+                self.staged.unlock()
+                self.staged = None
+                self._detach_counter()
+                raise PluginError(
+                    f"community-culture: nothing was built: {gate.describe(exc, Path(config.site_dir))}"
+                ) from None
+        collector.freeze()
         return config
 
     def _print_settings(self, root: Path) -> PrintSettings:
@@ -174,12 +241,11 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         for sheet in (PALETTE, STYLESHEET):
             if sheet not in config.extra_css:
                 config.extra_css.append(sheet)
-        # One site-local script file (no inline script): elder mode and "today".
-        if SCRIPT not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.append(SCRIPT)
         self.alternate = config.extra.get("alternate")
         self._site_name = config.site_name
-        if self.config.content_security_policy:
+        # `mkdocs serve` injects a reload script that changes with every request, so no
+        # hash can allow it: the local preview goes without the policy, published sites keep it.
+        if self.config.content_security_policy and self.command != "serve":
             self.policy = ScriptPolicy(dirs)
         self.renderer = Renderer(
             self.site,  # type: ignore[arg-type]
@@ -188,6 +254,9 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if self.broken is not None:
+            # No page at all: every address falls through to the problems page.
+            return Files([f for f in files if not f.is_documentation_page()])
         if self.site is None or self.renderer is None:
             return files
         # MkDocs copies every non-template file of the theme folders into the site;
@@ -206,10 +275,11 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                 files.append(File.generated(config, spec.src_uri(default), content=""))
         # Print files take seconds each: `mkdocs serve` leaves them out unless asked.
         skip_pdfs = not self.config.print_files or (self.command == "serve" and not self.config.pdf_in_serve)
+        site_dir = Path(config.site_dir)
         for asset in self.plan.assets:
             # The reprint list (print/) is made from the PDFs, after them: without them, nothing to list.
             if not (skip_pdfs and (asset.path.endswith(".pdf") or asset.path.startswith("print/"))):
-                files.append(File.generated(config, asset.path, content=self._make(asset)))
+                files.append(File.generated(config, asset.path, abs_src_path=self._write(asset, site_dir)))
         self._report_print()
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "culture.css")))
         files.append(File.generated(config, SCRIPT, abs_src_path=str(PACKAGE / "assets" / "culture.js")))
@@ -226,15 +296,25 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.urls = {navigation.page_url(f) for f in files.documentation_pages()}
         return files
 
-    def _make(self, asset: Asset) -> bytes:
+    def _write(self, asset: Asset, site_dir: Path) -> str:
+        """Make ``asset`` and write it straight into the (staging) site folder.
+
+        Feeds, JSON and PDFs are written as they are made rather than held until
+        MkDocs copies files: a file whose source is its own destination is left in
+        place by MkDocs (``File.copy_file`` passes on ``SameFileError``).
+        """
         try:
-            return asset.make()
+            content = asset.make()
         except DataError as exc:  # a print file failed preflight
             # The press prints every page at the first request, so the file asked for
             # is not necessarily the one at fault: the problems name each page's source.
             raise PluginError(
                 f"community-culture: the print files cannot be made; nothing was built.\n\n{exc}"
             ) from None
+        target = site_dir / asset.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        return str(target)
 
     def _report_print(self) -> None:
         assert self.site is not None
@@ -266,8 +346,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
 
     def _publish_images(self, files: Files, config: MkDocsConfig) -> None:
         """Replace every image from content/ by a resized copy without metadata."""
-        root = Path(config.config_file_path or ".").resolve().parent
-        cache = root / self.config.cache_dir / "media"
+        cache = self.site.options.cache_dir / "media" if self.site and self.site.options.cache_dir else None
         problems, sizes = [], {}
         for file in [f for f in files if f.src_uri.lower().endswith(IMAGE_SUFFIXES) and f.abs_src_path]:
             try:
@@ -343,6 +422,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.command == "serve":
+            # Material's script fetches <alternate>/sitemap.xml for every hreflang link,
+            # which for our page-to-page twins does not exist: a 404 pair per page view.
+            output = _HREFLANG_LINK.sub("", output)
         return self.policy.apply(output) if self.policy is not None else output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
@@ -354,7 +437,9 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         """The header's and footer's words and links in ``lang``."""
         assert self.site is not None
         prefix = "" if lang == self.site.default_language else f"{lang}/"
-        context["culture_ui"] = chrome(self.site, lang)
+        # The theme's templates do not escape: every word (the community's name among
+        # them) goes in as escaped text.
+        context["culture_ui"] = {key: Markup(escape(value)) for key, value in chrome(self.site, lang).items()}
         context["culture_links"] = {"search": prefix + "search/", "staff": prefix + "staff/"}
 
     def on_template_context(
@@ -365,10 +450,11 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             return context
         default = self.site.default_language
         self._add_chrome(context, default)
+        # Absolute: the 404 page is served at whatever address was asked for.
+        root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
         notfound = []
         for lang in self.site.options.languages:
-            home = "" if lang == default else f"{lang}/"
-            words = {"lang": lang, "home": home or "./"}
+            words = {"lang": lang, "home": root + ("" if lang == default else f"{lang}/")}
             for key, name in (("notfound", "notfound"), ("text", "notfound.text"), ("link", "notfound.home")):
                 words[key] = translate(lang, default, name)
             notfound.append(words)
@@ -395,12 +481,21 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     # Run last: every other plugin (search, sitemap) writes into the staging folder first.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        collector.unfreeze()
+        if self.broken is not None:
+            page = problems_page(self.broken, config.site_name)
+            Path(config.site_dir, "404.html").write_text(page, encoding="utf-8")
+            return
         if self.site is None:
             return
         if self.config.search:
             failure = index_site(Path(config.site_dir))
             if failure:
                 log.warning(f"community-culture: search: {failure}")
+        if self.renderer is not None:
+            base = urlsplit(config.site_url or "/").path or "/"
+            for message in broken_links(Path(config.site_dir), self.renderer.links, base):
+                log.warning(message)
         config.site_name = self._site_name
         if self.alternate is None:
             config.extra.pop("alternate", None)
@@ -415,12 +510,21 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             self.staged.abort()
         else:
             self.staged.commit()
+            housekeeping.prune_cache(self.site.options.cache_dir, self.config.print_files, log)
+        self.staged.unlock()
         config.site_dir = str(self.staged.target)
 
     def on_build_error(self, *, error: Exception) -> None:
+        collector.unfreeze()
         self._detach_counter()
         if self.staged is not None:
             self.staged.abort()
+            self.staged.unlock()
+
+    def on_shutdown(self) -> None:
+        self.strict_logging.release()
+        if self.staged is not None:
+            self.staged.unlock()
 
     def _detach_counter(self) -> None:
         if self.counter is not None:

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
+import tempfile
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from ..core.cachefile import read_verified, write_verified
 from ..core.media import ImageError
 from .inks import Inks
 
@@ -44,10 +45,10 @@ def print_copy(source: Path, folder: Path, inks: Inks | None = None) -> Path:
     """
     raw = source.read_bytes()
     jpeg = source.suffix.lower() in (".jpg", ".jpeg") or inks is not None
-    digest = hashlib.sha256(_VERSION + raw + (inks.digest.encode() if inks else b"rgb")).hexdigest()[:32]
-    name = digest + (".jpg" if jpeg else ".png")
-    target = folder / name
-    if target.is_file():
+    target = copy_path(raw, jpeg, folder, inks)
+    # A copy is used only when its bytes are the ones written (a truncated copy would
+    # print as a grey band).
+    if target.is_file() and read_verified(target) is not None:
         return target
     try:
         with Image.open(io.BytesIO(raw)) as original:
@@ -63,11 +64,30 @@ def print_copy(source: Path, folder: Path, inks: Inks | None = None) -> Path:
             data = _encode(image, quality, inks)
     except (OSError, ValueError, KeyError, Image.DecompressionBombError) as exc:
         raise ImageError(str(exc)) from exc
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
+    write_verified(target, data)
+    if not target.is_file():  # the cache folder cannot be written: typeset from a scratch copy
+        folder = Path(tempfile.mkdtemp(prefix="culture-print-image-"))
+        target = folder / target.name
+        target.write_bytes(data)
     return target
+
+
+def copy_path(raw: bytes, jpeg: bool, folder: Path, inks: Inks | None = None) -> Path:
+    """Where the print copy of an image with bytes ``raw`` is kept, for ``inks`` (None: RGB)."""
+    return folder / f"{_source_key(raw)}-{_inks_key(inks)}{'.jpg' if jpeg else '.png'}"
+
+
+def copies_of(raw: bytes, folder: Path) -> list[Path]:
+    """Every print copy of an image with bytes ``raw``, whatever profile it was made for."""
+    return sorted(p for p in folder.glob(f"{_source_key(raw)}-*") if not p.name.endswith(".sha256"))
+
+
+def _source_key(raw: bytes) -> str:
+    return hashlib.sha256(_VERSION + raw).hexdigest()[:32]
+
+
+def _inks_key(inks: Inks | None) -> str:
+    return hashlib.sha256(inks.digest.encode() if inks else b"rgb").hexdigest()[:12]
 
 
 def source_quality(image: Image.Image) -> int:

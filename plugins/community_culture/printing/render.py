@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 IMAGE_SCHEME = "print-image:"
 """How a page names a print copy: by its content hash, never by where the cache is, so
 that the same page gives the same PDF (and cache key) wherever the project lives."""
-_COPY_NAME = re.compile(r"[0-9a-f]{32}\.(?:jpg|png)")
+_COPY_NAME = re.compile(r"[0-9a-f]{32}-[0-9a-f]{12}\.(?:jpg|png)")
 
 RENDER_OPTIONS: dict[str, Any] = {
     "pdf_identifier": True,
