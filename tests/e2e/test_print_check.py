@@ -15,16 +15,14 @@ from test_print_shop import EXHIBIT, make_project
 from community_culture.cli import main
 
 TOO_LONG = ("en: Sixty years ago the land Jinxiu stands on was river flats.", "en: " + "Sixty years ago. " * 300)
-HEADLINE = (
-    "data/exhibits/history/exhibit.yml:6:5: panels[0]: panel 'founding' of exhibit 'history', A4 (210 × 297 mm): "
-    "the content does not fit on the page"
-)
+WHERE = "data/exhibits/history/exhibit.yml:6:5: "
+WHAT = "panel 'founding' of exhibit 'history', A4 (210 × 297 mm): the content does not fit on the page"
 
 
 def check(project, *args: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-        code = main(["check", *args, "-f", str(project.root / "mkdocs.yml")])
+        code = main(["check", "--lang", "en", *args, "-f", str(project.root / "mkdocs.yml")])
     return code, out.getvalue()
 
 
@@ -33,11 +31,12 @@ def test_check_finds_an_overflowing_panel_where_the_build_does(
 ) -> None:
     project = make_project(tmp_path, EXHIBIT.replace(*TOO_LONG))
     code, out = check(project)
-    assert code == 1 and HEADLINE in out and "FAILED" in out
+    # The check names the field in editors' words ("panel 1"), the build as written ("panels[0]").
+    assert code == 1 and f"{WHERE}panel 1: {WHAT}" in out and "FAILED" in out
     assert check(project, "--no-print")[0] == 0  # the data itself is fine
     with pytest.raises(Abort):
         project.build()
-    assert HEADLINE in caplog.text
+    assert f"{WHERE}panels[0]: {WHAT}" in caplog.text
 
 
 def test_check_warns_of_low_resolution_and_reuses_the_cache(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

@@ -71,7 +71,7 @@ def test_an_edit_changes_only_its_own_panel_and_the_build_says_which(
         assert second[path]["changed"] == "2026-06-01" and second[path]["sha256"] == first[path]["sha256"]
     assert second["exhibits/history/coal-years/panel.pdf"]["changed"] == "2026-07-15"
     assert (
-        "print files changed in this build (3): exhibits/history/added/panel.pdf, "
+        "print files changed on 2026-07-15 (3): exhibits/history/added/panel.pdf, "
         "exhibits/history/coal-years/panel.pdf, exhibits/history/panels.pdf" in caplog.text
     )
     # The zip for the shop holds exactly the changed files, under their descriptive names.
@@ -86,10 +86,16 @@ def test_an_edit_changes_only_its_own_panel_and_the_build_says_which(
             archive.read("test_exhibit-history-02-coal-years_A4.pdf")
             == (project.site / "exhibits/history/coal-years/panel.pdf").read_bytes()
         )
-    # A build with nothing edited says so.
-    caplog.clear()
+    # The same build again says the same (two builds of one commit are identical) ...
+    digest = project.tree_digest()
     project.build()
-    assert "no print file changed in this build: nothing to reprint" in caplog.text
+    assert project.tree_digest() == digest
+    # ... and a later one with nothing edited says that nothing goes back to the shop.
+    caplog.clear()
+    project.write("mkdocs.yml", config.replace("as_of: 2026-06-01", "as_of: 2026-08-01"))
+    project.build()
+    assert "no print file changed on 2026-08-01: nothing to reprint" in caplog.text
+    assert not manifest(project)["changed"]
 
 
 def test_the_staff_page_lists_the_files_and_marks_what_changed(tmp_path: Path) -> None:

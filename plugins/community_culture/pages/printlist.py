@@ -3,7 +3,7 @@
 The manifest lists every print file of the build (product, size, pages, SHA-256, the
 build date its content last changed, and a descriptive file name for the shop:
 community, exhibit, panel, size). ``changed.zip`` holds the files whose content changed
-in this build under those names — what goes back to the print shop after an edit. The
+on this build's date under those names — what goes back to the print shop after an edit. The
 staff page shows the list; ``culture bundle`` copies every file of a built site into a
 folder under the same names.
 """

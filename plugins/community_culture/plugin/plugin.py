@@ -313,10 +313,11 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         if self.site.press.files:
             # Which files go back to the print shop: those whose content changed in this build.
             changed = [entry["path"] for entry in self.site.press.manifest() if entry["changed_now"]]
+            day = self.site.press.build_date.isoformat()
             if changed:
-                log.info(f"print files changed in this build ({len(changed)}): " + ", ".join(changed))
+                log.info(f"print files changed on {day} ({len(changed)}): " + ", ".join(changed))
             else:
-                log.info("no print file changed in this build: nothing to reprint")
+                log.info(f"no print file changed on {day}: nothing to reprint")
 
     def _sanitize_html_files(self, files: Files, config: MkDocsConfig) -> None:
         """HTML files of content/ are published sanitized (scripts and handlers removed)."""

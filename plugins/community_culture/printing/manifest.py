@@ -51,7 +51,8 @@ def dated(files: list[PrintFile], previous: dict[str, Any], build_date: dt.date)
         same = before.get("source") == f.source and isinstance(before.get("changed"), str)
         entry = asdict(f)
         entry["changed"] = before["changed"] if same else build_date.isoformat()
-        entry["changed_now"] = not same
+        # By date, not by run: a second build of the same commit on the same day says the same.
+        entry["changed_now"] = entry["changed"] == build_date.isoformat()
         entries.append(entry)
     return entries
 
