@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from conftest import Project
 from PIL import Image
+
+from ._project import Project
 
 PAYLOADS = (
     "<img src=x onerror=alert(1)>",

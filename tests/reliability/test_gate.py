@@ -141,3 +141,36 @@ def test_a_read_only_project(project, mount_point: Path, tmp_path_factory: pytes
     _clear_failure(result, "cannot be written", "不可写")
     assert not (copy / "site").exists()
     figures.survived(2)
+
+
+@pytest.mark.parametrize(
+    "fault", [ImportError("libpango-1.0.so.0: cannot open shared object file"), OSError(28, "No space left on device")]
+)
+def test_a_missing_library_or_a_fault_while_printing(
+    project, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, fault: Exception
+) -> None:
+    from printed import phone_photo
+
+    from community_culture.printing import render
+
+    project.write("content/images/exhibits/street.jpg", phone_photo(1600, 1200))
+    project.write(
+        "data/exhibits/history/exhibit.yml",
+        "title: {zh: 老照片, en: Old photos}\nsection: overview\nprint: {size: A4}\npanels:\n"
+        "  - id: street\n    title: {zh: 老街, en: The old street}\n    body: {zh: 老街。, en: The old street.}\n"
+        "    images:\n      - {src: images/exhibits/street.jpg, caption: {zh: 老街, en: Old street}}\n",
+    )
+    project.build()
+    before = project.tree_digest()
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise fault
+
+    monkeypatch.setattr(render.Typesetter, "__init__", broken)
+    (project.root / ".cache").rename(project.root / ".cache-old")  # nothing from the cache: print afresh
+    with pytest.raises((PluginError, Abort)):
+        project.build()
+    figures.tried()
+    assert "panel.pdf cannot be made" in caplog.text and "Traceback" not in caplog.text
+    assert project.tree_digest() == before
+    figures.survived()

@@ -299,9 +299,20 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             raise PluginError(
                 f"community-culture: the print files cannot be made; nothing was built.\n\n{exc}"
             ) from None
+        except (ImportError, OSError) as exc:
+            # A missing library (Pango, HarfBuzz) or a file-system fault while printing.
+            reason = gate.describe(exc, Path(asset.path)) if isinstance(exc, OSError) else str(exc)
+            raise PluginError(
+                f"community-culture: {asset.path} cannot be made ({reason}); nothing was built. "
+                "Print files need WeasyPrint with Pango and fonts-noto-cjk (see README), "
+                "or set print_files: false（无法生成印刷文件）"
+            ) from None
         target = site_dir / asset.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        except OSError as exc:
+            raise PluginError(f"community-culture: nothing was built: {gate.describe(exc, target)}") from None
         return str(target)
 
     def _report_print(self) -> None:
