@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
+import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -153,3 +156,42 @@ def check(project: Project) -> Callable[..., tuple[int, str]]:
         return status, out.getvalue()
 
     return run
+
+
+# ---- The browser suite (tests/browser/): one served example site, one Chromium. -------
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def site_url(example_site: Path) -> Iterator[str]:
+    """The example site, served on loopback."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from screenshots import serve  # the screenshot script's server, which serves the 404 page
+
+    server, base = serve(example_site / "site")
+    yield base
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    assert Path(CHROMIUM).exists(), "Chromium is needed: apt-get install chromium"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core, installed from npm by the README's test command."""
+    assert AXE.is_file(), "axe-core is needed: npm install --no-save axe-core@4"
+    return AXE.read_text(encoding="utf-8")

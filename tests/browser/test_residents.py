@@ -325,3 +325,17 @@ def test_first_load_bytes(browser: Browser, site_url: str, capsys: pytest.Captur
         for key, (total, count) in figures.items():
             print(f"first load, {key}: {total / 1024:.0f} KB in {count} requests")
     assert all(total > 0 for total, _ in figures.values())
+
+
+def test_the_year_page_opens_at_this_month(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    page.clock.set_fixed_time(CLOCK)
+    page.goto(site_url + "events/2026/", wait_until="load")
+    top = page.evaluate("document.getElementById('m10').getBoundingClientRect().top")
+    assert page.evaluate("window.scrollY") > 2000 and -5 <= top <= 120, top
+    # A month's page on a phone is its list by day, with times.
+    page.goto(site_url + "events/2026/10/", wait_until="load")
+    assert not page.locator("table.cc-month").is_visible()
+    assert "09:00–11:30" in page.locator("h2#list + ul.cc-occs").inner_text()
+    context.close()

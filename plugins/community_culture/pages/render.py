@@ -120,11 +120,6 @@ class Helpers:
             return None
         return "webcal://" + base.split("://", 1)[1].rstrip("/") + "/" + path
 
-    def absolute(self, path: str) -> str | None:
-        """The full address of ``path`` on the published site, if the site has a URL."""
-        base = self.site.options.site_url
-        return base.rstrip("/") + "/" + path if base else None
-
     def _relative(self, target: str) -> str:
         base = self._here if self._here.endswith("/") or not self._here else posixpath.dirname(self._here) + "/"
         rel = posixpath.relpath("/" + target, "/" + base)

@@ -69,7 +69,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "menu.name": "Open the navigation menu",
         "search": "Search",
         "search.name": "Search this site",
-        "search.intro": "Type a word from an activity, a venue, a name or a panel, e.g. “basketball” or “library”.",
+        "search.intro": "Type a word from an activity, a venue, an honour board or a panel, e.g. “basketball” or “library”.",
         "search.nojs": "Search needs JavaScript. Every page can also be reached from these sections:",
         "elder": "Large text",
         "elder.name": "Large-text mode: bigger letters, stronger contrast",
