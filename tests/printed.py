@@ -48,3 +48,36 @@ def phone_photo(width: int, height: int, color: tuple[int, int, int] = (200, 30,
     out = io.BytesIO()
     Image.new("RGB", (width, height), color).save(out, "JPEG", exif=exif, comment=b"Room 402", quality=95)
     return out.getvalue()
+
+
+def rgb_uses(pdf: Path) -> list[str]:
+    """Every use of RGB in a PDF, as a prepress preflight lists them: ``rg``/``RG`` operators in any
+    content stream (pages and form XObjects), and ``/DeviceRGB`` or a three-component ICC space anywhere."""
+    import pikepdf
+
+    found: list[str] = []
+    with pikepdf.open(pdf) as doc:
+        streams = [page.obj for page in doc.pages]
+        for obj in doc.objects:
+            if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+                if obj.get("/Subtype") == "/Form":
+                    streams.append(obj)
+                if obj.get("/ColorSpace") == "/DeviceRGB":
+                    found.append(f"object {obj.objgen}: /ColorSpace /DeviceRGB")
+                if obj.get("/N") == 3 and obj.get("/Alternate") in (None, "/DeviceRGB") and "/Length" in obj:
+                    found.append(f"object {obj.objgen}: a three-component ICC profile")
+            if isinstance(obj, pikepdf.Array) and "/DeviceRGB" in [str(item) for item in obj]:
+                found.append(f"object {obj.objgen}: {obj}")
+        for holder in streams:
+            for operands, operator in pikepdf.parse_content_stream(holder):
+                name = str(operator)
+                if name in ("rg", "RG") or (name in ("cs", "CS") and str(operands[0]) == "/DeviceRGB"):
+                    found.append(f"{holder.objgen}: {' '.join(map(str, operands))} {name}")
+    return found
+
+
+def inkcov(pdf: Path, page: int = 1) -> tuple[float, float, float, float]:
+    """The share of a page's area that each of C, M, Y and K covers, from Ghostscript's ``inkcov`` device."""
+    out = run("gs", "-q", "-o", "-", "-sDEVICE=inkcov", f"-dFirstPage={page}", f"-dLastPage={page}", pdf)
+    c, m, y, k = (float(v) for v in out.split()[:4])
+    return c, m, y, k

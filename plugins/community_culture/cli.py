@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from .core.collector import paused_gc
-from .model.site import Options, load_site
+from .model.site import Options
+from .printing.settings import read_settings
 
 PLUGIN_NAME = "community-culture"
 
@@ -52,6 +52,10 @@ def read_options(config_file: Path) -> Options:
         as_of_date = dt.date.fromisoformat(str(as_of)) if as_of else None
     except ValueError:
         raise SystemExit(f"culture: as_of in {config_file.name} must be YYYY-MM-DD, found '{as_of}'") from None
+    try:
+        settings = read_settings(plugin.get("print"), root)
+    except ValueError as exc:
+        raise SystemExit(f"culture: {config_file.name}: {exc}") from None
     return Options(
         root=root,
         data_dir=(root / str(plugin.get("data_dir", "data"))).resolve(),
@@ -60,28 +64,73 @@ def read_options(config_file: Path) -> Options:
         as_of=as_of_date,
         site_url=raw.get("site_url"),
         cache_dir=(root / str(plugin.get("cache_dir", ".cache/community-culture"))).resolve(),
+        print=settings,
     )
 
 
 def check(args: argparse.Namespace) -> int:
     """Validate everything and print every problem; non-zero exit on errors."""
+    from .check import run_check
+
     config_file = Path(args.config_file)
     if not config_file.is_file():
-        print(f"culture: {config_file} not found; run this in the project folder or pass -f", file=sys.stderr)
+        print(f"culture: 找不到 {config_file} / not found; run this in the project folder or pass -f", file=sys.stderr)
+        return 2
+    result = run_check(
+        read_options(config_file),
+        strict=args.strict,
+        lang=args.lang,
+        fmt=args.format,
+        translations=args.translations,
+    )
+    print(result.text)
+    return result.code
+
+
+def new(args: argparse.Namespace) -> int:
+    """Write a commented skeleton of a hall, event, honor, exhibit, panel or board."""
+    from .scaffold import Request, ScaffoldError, create
+
+    config_file = Path(args.config_file)
+    if not config_file.is_file():
+        print(f"culture: 找不到 {config_file} / not found; run this in the project folder or pass -f", file=sys.stderr)
         return 2
     options = read_options(config_file)
-    with paused_gc():  # the model holds no reference cycles; see core/collector.py
-        site, problems = load_site(options)
-    failed = bool(problems.errors) or (args.strict and bool(problems.warnings))
-    if len(problems):
-        print(problems.report())
-    for note in problems.notes:
-        print(note)
-    if failed:
-        print("\nculture check: FAILED（检查未通过）")
+    request = Request(
+        kind=args.kind,
+        title=args.title,
+        root=options.root,
+        data_dir=options.data_dir,
+        id=args.id,
+        today=options.build_date(),
+        board=args.board,
+        exhibit=args.exhibit,
+        hall=args.hall,
+        year=args.year,
+    )
+    try:
+        path, new_id = create(request)
+    except ScaffoldError as exc:
+        print(f"culture new: {exc}", file=sys.stderr)
         return 1
-    halls = len(site.halls) if site else 0
-    print(f"culture check: OK - {halls} halls（检查通过）")
+    print(f"已写入 {path.relative_to(options.root).as_posix()}（编号 {new_id}）/ wrote it with id {new_id}")
+    print('请补全带 "" 的空白处，再运行 culture check / fill in the blanks, then run culture check')
+    return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    """``mkdocs serve`` without the noise: the preview that shows the problems of a bad save."""
+    import os
+
+    # Material prints an end-of-life box on every start; editors cannot act on it.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    argv = ["serve", "-f", args.config_file, "-a", args.dev_addr]
+    try:
+        mkdocs_cli.main(args=argv, prog_name="culture serve", standalone_mode=False)
+    except SystemExit as exc:  # pragma: no cover - click's own exits
+        return int(exc.code or 0)
     return 0
 
 
@@ -101,8 +150,29 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p_check = sub.add_parser("check", help="check data/ and content/ and list every problem")
     p_check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p_check.add_argument("--lang", choices=("zh", "en"), default="zh", help="messages Chinese first (zh) or English")
+    p_check.add_argument("--format", choices=("text", "json"), default="text", help="text for people, json for tools")
+    p_check.add_argument(
+        "--translations", action="store_true", help="list every text that lacks a language, language by language"
+    )
     p_check.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     p_check.set_defaults(func=check)
+    p_new = sub.add_parser("new", help="write a commented skeleton: hall, event, honor, exhibit, panel or board")
+    p_new.add_argument("kind", choices=("hall", "event", "honor", "exhibit", "panel", "board"))
+    p_new.add_argument("--title", required=True, help="名称 the title (or a person's name), e.g. 重阳敬老联欢会")
+    p_new.add_argument("--id", help="编号 the id (default: from the title, in pinyin)")
+    p_new.add_argument("--board", default="morality", help="榜单 the board of an honor (default morality)")
+    p_new.add_argument("--exhibit", help="展陈 the exhibit a panel belongs to")
+    p_new.add_argument("--hall", help="场馆 the hall of an event or exhibit")
+    p_new.add_argument("--year", type=int, help="年份 the year (default: this year)")
+    p_new.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
+    p_new.set_defaults(func=new)
+    p_serve = sub.add_parser("serve", help="preview the site while you edit (problems show in the browser)")
+    p_serve.add_argument(
+        "-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)"
+    )
+    p_serve.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
+    p_serve.set_defaults(func=serve)
     p_schemas = sub.add_parser("schemas", help="write JSON Schemas of the data files for editors' tools")
     p_schemas.add_argument("folder", nargs="?", default=".schemas", help="where to write them (default .schemas)")
     p_schemas.set_defaults(func=schemas)

@@ -37,7 +37,9 @@ def test_hall_pages_in_both_languages(project):
     rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in en.select("table.cc-checklist tbody tr")]
     assert rows[0] == ["Floor area of at least 200 m²", "210 m²", "✓ Yes"]
     assert ["Has: Stage lighting", "Yes", "✓ Yes"] in rows
-    assert en.select_one(".cc-lead .cc-badge").get_text(strip=True) == "✓ Meets the standard"
+    # The checklist is for staff: folded away from residents, its verdict inside.
+    assert en.select_one("details#standard .cc-badge").get_text(strip=True) == "✓ Meets the standard"
+    assert en.select_one(".cc-lead .cc-badge") is None
 
 
 def test_english_navigation_mirrors_the_default(project):
@@ -58,7 +60,11 @@ def test_halls_index_and_open_data(project):
     index = project.html("halls/")
     cards = index.select("li.cc-card")
     assert [c.h3.get_text(strip=True) for c in cards] == ["小礼堂", "测试礼堂"]
-    assert "未达标准" in cards[0].get_text() and "尚缺：面积、舞台、灯光、音响" in cards[0].get_text()
+    # Residents' cards carry no compliance verdict; the staff page gathers them.
+    assert "未达标准" not in cards[0].get_text()
+    staff = project.html("staff/").select("table.cc-checklist tbody tr")
+    assert "未达标准" in staff[0].get_text() and "尚缺：面积、舞台、灯光、音响" in staff[0].get_text()
+    assert project.html("staff/").find("a", href="../data/halls.json") is not None
     data = json.loads((project.site / "data/halls.json").read_text(encoding="utf-8"))
     assert data[1] == {
         "id": "test-auditorium",
@@ -154,10 +160,10 @@ def test_bad_data_fails_before_touching_the_old_site(project, caplog):
     with pytest.raises(Abort):
         project.build()
     message = caplog.text
-    assert (
-        "data/halls/test-auditorium.yml:2:7: kind: unknown hall kind 'auditorum'; did you mean 'auditorium'?" in message
-    )
-    assert "data/halls/test-auditorium.yml:3:8: seats: expected a whole number" in message
+    # Chinese first, the English beside it.
+    assert "data/halls/test-auditorium.yml:2:7: 类型（kind）：" in message
+    assert "    unknown hall kind 'auditorum'; did you mean 'auditorium'?" in message
+    assert "data/halls/test-auditorium.yml:3:8: 座位数（seats）：请填写阿拉伯数字" in message
     assert "Traceback" not in message
     assert project.tree_digest() == before
     assert not list(project.root.glob(".site.building-*"))
@@ -206,22 +212,23 @@ def test_site_override_replaces_one_block(project):
 
 def test_check_and_build_agree(project, check, caplog):
     status, out = check()
-    assert status == 0 and "culture check: OK" in out
+    assert status == 0 and "culture check: 检查通过" in out
     project.write("data/halls/test-auditorium.yml", "name: 礼堂\nkind: auditorium\nseats: 10\nseats: 11\n")
     status, out = check()
     assert status == 1
-    line = "data/halls/test-auditorium.yml:4:1: seats: the key 'seats' appears twice"
-    assert line in out
+    # The whole message - head, source line, caret, English - is the same in both.
+    block = next(b for b in out.split("\n\n") if b.startswith("data/halls/test-auditorium.yml:4:1: 座位数（seats）："))
+    assert "the key 'seats' appears twice" in block and block.count("\n") >= 3
     with pytest.raises(Abort):
         project.build()
-    assert line in caplog.text
+    assert block in caplog.text
 
 
 def test_check_strict_fails_on_warnings(project, check):
     project.write("data/halls/test-auditorium.yml", "name: 礼堂\nkind: library\nopening_hours: 'sunrise-sunset'\n")
     assert check()[0] == 0
     status, out = check("--strict")
-    assert status == 1 and "warning: opening_hours" in out
+    assert status == 1 and "提醒：开放时间（opening_hours）" in out
 
 
 def test_directory_urls_are_required(project, caplog):

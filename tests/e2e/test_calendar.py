@@ -152,6 +152,8 @@ def test_events_json_follows_the_contract(built):
         "end": "2026-10-18T11:30:00+08:00",
         "all_day": False,
         "precision": "day",
+        "teams": [],
+        "record": None,
     }
     late = by[("may-basketball", "2026-04-21")]
     assert (late["start"], late["end"], late["all_day"], late["precision"]) == (
@@ -201,7 +203,12 @@ def test_upcoming_page_from_the_build_date(built):
     }
     # as_of is 2026-06-01: June first, nothing from April.
     assert next(iter(groups)) == "2026年6月"
-    assert groups["2026年6月"] == ["读书日", "广场舞大赛", "电影放映"]  # mid June starts on the 11th
+    # Wednesday 3 June is in the week of the build date (Monday 1 June): it comes first, apart.
+    week = [li.select_one(".cc-occ__title").get_text(strip=True) for li in page.select('[data-cc-group="week"] li')]
+    assert week == ["读书日"]
+    assert page.select_one('[data-cc-group="today"]').has_attr("hidden")
+    assert "2026年6月1日" in page.select_one("[data-cc-asof]").get_text()
+    assert groups["2026年6月"] == ["广场舞大赛", "电影放映"]  # mid June starts on the 11th
     assert "篮球友谊赛" not in str(groups)
     ongoing = [li.select_one(".cc-occ__title").get_text(strip=True) for li in page.select("h2#ongoing + ul li")]
     assert ongoing == ["核心价值观宣传"]
@@ -277,6 +284,12 @@ def test_category_and_year_pages(built):
 
 def test_home_page_shows_what_is_coming_up(built):
     home = built.html("")
-    titles = [a.get_text(strip=True) for a in home.select("h2#upcoming + ul .cc-occ__title")]
-    # From 2026-06-01: dated activities only (the year-long publicity is on the events page).
-    assert titles == ["读书日", "广场舞大赛", "电影放映", "电影放映", "七夕音乐会"]
+    titles = [a.get_text(strip=True) for a in home.select(".cc-week li.cc-occ:not([hidden]) .cc-occ__title")]
+    # From 2026-06-01: this week first, then the next five dated activities (the
+    # year-long publicity is on the events page); later ones wait, hidden, for culture.js.
+    assert titles[:5] == ["读书日", "广场舞大赛", "电影放映", "电影放映", "七夕音乐会"]
+    assert len(titles) == 6
+    assert [h.get_text(strip=True) for h in home.select(".cc-week__group:not([hidden]) .cc-week__title")] == [
+        "本周（到周日）",
+        "接下来",
+    ]

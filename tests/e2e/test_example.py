@@ -34,7 +34,7 @@ def test_culture_check_strict_passes_on_example() -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stdout
-    assert "culture check: OK" in result.stdout
+    assert "culture check: 检查通过 — 场馆 7、活动 37" in result.stdout
 
 
 def test_example_has_every_section_in_both_languages(example: Path) -> None:
@@ -56,7 +56,7 @@ def test_example_home_page(example: Path) -> None:
     home = page(example, "")
     assert home.h1.get_text(strip=True) == "锦绣社区"
     links = [a["href"] for a in home.select("ul.cc-tiles a")]
-    assert links == ["halls/", "events/", "honors/", "exhibits/"]
+    assert links == ["halls/", "events/", "honors/", "exhibits/", "teams/", "reports/"]
     en = page(example, "en")
     assert en.h1.get_text(strip=True) == "Jinxiu Community"
     assert "Errentai folk singers" in en.get_text()

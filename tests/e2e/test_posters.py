@@ -20,6 +20,9 @@ from mkdocs.exceptions import Abort
 from PIL import Image
 from printed import boxes, page_count, phone_photo, qr_codes, run, text_of
 
+from community_culture.printing.inks import inks_for
+from community_culture.printing.settings import DEFAULT_PROFILE
+
 PT_PER_MM = 72 / 25.4
 A1, A3 = (594, 841), (297, 420)
 
@@ -162,13 +165,13 @@ def test_every_page_at_trim_size_with_3mm_bleed(built: Project, path: str, size:
     width, height = size
     for page in range(1, page_count(pdf) + 1):
         media, trim, bleed = found[(page, "MediaBox")], found[(page, "TrimBox")], found[(page, "BleedBox")]
-        assert media[2] - media[0] == pytest.approx((width + 6) * PT_PER_MM, abs=0.02)
-        assert media[3] - media[1] == pytest.approx((height + 6) * PT_PER_MM, abs=0.02)
+        # The sheet: 3 mm bleed round the trim, then a 10 mm slug for the crop marks.
+        assert media[2] - media[0] == pytest.approx((width + 26) * PT_PER_MM, abs=0.02)
+        assert media[3] - media[1] == pytest.approx((height + 26) * PT_PER_MM, abs=0.02)
         assert trim[2] - trim[0] == pytest.approx(width * PT_PER_MM, abs=0.02)
         assert trim[3] - trim[1] == pytest.approx(height * PT_PER_MM, abs=0.02)
-        for inset in (trim[0] - media[0], trim[1] - media[1], media[2] - trim[2], media[3] - trim[3]):
+        for inset in (trim[0] - bleed[0], trim[1] - bleed[1], bleed[2] - trim[2], bleed[3] - trim[3]):
             assert inset == pytest.approx(3 * PT_PER_MM, abs=0.02)
-        assert bleed == media
 
 
 def test_fonts_are_embedded_subset_and_named(built: Project) -> None:
@@ -303,22 +306,25 @@ def test_unpublished_people_are_not_on_the_board(built: Project, tmp_path: Path)
         assert not [needle for needle in HIDDEN if needle.lower() in text], pdf
         assert b"Exif" not in pdf.read_bytes()
     # The pictures in the file: the one published photo (and no copy of another), nothing else.
-    run("pdfimages", "-png", built.site / BOARD, tmp_path / "img")
+    run("pdfimages", "-all", built.site / BOARD, tmp_path / "img")
     colours = []
-    for image in sorted(tmp_path.glob("img-*.png")):
+    for image in sorted(tmp_path.glob("img-*")):
         with Image.open(image) as im:
             if im.width > 100:  # the QR code is vector art; anything raster is a photo
-                colours.append(im.convert("RGB").getpixel((im.width // 2, im.height // 2)))
+                colours.append(im.getpixel((im.width // 2, im.height // 2)))
     assert len(colours) == 1
-    assert all(abs(a - b) <= 8 for a, b in zip(colours[0], SHOWN_PHOTO, strict=True))
+    # The photo is printed in CMYK: compare with the published photo's colour converted the same way.
+    expected = inks_for(DEFAULT_PROFILE).image(Image.new("RGB", (1, 1), SHOWN_PHOTO)).getpixel((0, 0))
+    assert all(abs(a - b) <= 8 for a, b in zip(colours[0], expected, strict=True))  # type: ignore[arg-type]
 
 
 def test_an_unchanged_site_typesets_nothing(built: Project, caplog: pytest.LogCaptureFixture) -> None:
     before = {p: p.read_bytes() for p in sorted(built.site.rglob("*.pdf"))}
     caplog.set_level(logging.INFO)
     built.build()
-    # Two board pages and the elders' board, twelve posters; the board's two pages combined.
-    assert "print files: 0 pages typeset, 15 from the cache, 1 combined file" in caplog.text
+    # Two board pages and the elders' board, twelve posters, the 2026 year and first-half
+    # reports; the board's two pages combined.
+    assert "print files: 0 pages typeset, 17 from the cache, 1 combined file" in caplog.text
     assert {p: p.read_bytes() for p in before} == before
 
 

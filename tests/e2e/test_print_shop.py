@@ -65,13 +65,13 @@ def test_one_page_at_trim_size_with_3mm_bleed(built: Project, panel: str) -> Non
     b = boxes(pdf)
     width, height = SIZES[panel]
     media, trim, bleed = b[(1, "MediaBox")], b[(1, "TrimBox")], b[(1, "BleedBox")]
-    assert media[2] - media[0] == pytest.approx((width + 6) * PT_PER_MM, abs=0.02)
-    assert media[3] - media[1] == pytest.approx((height + 6) * PT_PER_MM, abs=0.02)
     assert trim[2] - trim[0] == pytest.approx(width * PT_PER_MM, abs=0.02)
     assert trim[3] - trim[1] == pytest.approx(height * PT_PER_MM, abs=0.02)
-    for inset in (trim[0] - media[0], trim[1] - media[1], media[2] - trim[2], media[3] - trim[3]):
+    for inset in (trim[0] - bleed[0], trim[1] - bleed[1], bleed[2] - trim[2], bleed[3] - trim[3]):
         assert inset == pytest.approx(3 * PT_PER_MM, abs=0.02)
-    assert bleed == media
+    # The sheet is the bleed plus a 10 mm slug that carries the crop marks.
+    for inset in (bleed[0] - media[0], bleed[1] - media[1], media[2] - bleed[2], media[3] - bleed[3]):
+        assert inset == pytest.approx(10 * PT_PER_MM, abs=0.02)
 
 
 def test_fonts_are_embedded_subset_and_named(built: Project) -> None:
@@ -110,31 +110,16 @@ def test_the_qr_code_leads_to_the_panel_page(built: Project, panel: str, tmp_pat
     assert (built.site / f"exhibits/history/{panel}/index.html").is_file()
 
 
-def test_crop_marks_are_drawn_in_the_bleed(built: Project, tmp_path: Path) -> None:
-    # At 254 dpi a millimetre is 10 pixels: the trim line is 30 px in from the sheet's edge,
-    # and the marks run along it through the outer half of the bleed.
+def test_crop_marks_are_drawn_in_the_slug_outside_the_bleed(built: Project, tmp_path: Path) -> None:
+    # At 254 dpi a millimetre is 10 pixels: the slug is 100 px, the bleed 30 px more, so the
+    # trim line is 130 px in from the sheet's edge; the marks run along it in the slug only.
     pdf = built.site / "exhibits/history/today/panel.pdf"
-    run(
-        "pdftoppm",
-        "-r",
-        "254",
-        "-png",
-        "-singlefile",
-        "-x",
-        "0",
-        "-y",
-        "0",
-        "-W",
-        "60",
-        "-H",
-        "60",
-        pdf,
-        tmp_path / "c",
-    )
+    run("pdftoppm", "-r", "254", "-png", "-singlefile", "-W", "160", "-H", "160", pdf, tmp_path / "c")
     with Image.open(tmp_path / "c.png") as im:
         grey = im.convert("L")
-        assert grey.getpixel((5, 30)) < 128 and grey.getpixel((30, 5)) < 128  # the marks
-        assert grey.getpixel((45, 45)) > 200  # the page itself, untouched
+        assert grey.getpixel((50, 130)) < 128 and grey.getpixel((130, 50)) < 128  # the marks, in the slug
+        assert all(grey.getpixel((x, 130)) > 200 for x in range(100, 125))  # nothing in the bleed
+        assert grey.getpixel((150, 150)) > 200  # the page itself, untouched
 
 
 def test_every_panel_in_one_file(built: Project) -> None:
@@ -220,5 +205,29 @@ def test_a_panel_that_cannot_be_printed_stops_the_build(
     with pytest.raises(Abort):
         project.build()
     assert message in caplog.text
+    # The headline names no file of the ones asked for: the first one is rarely the culprit.
+    assert "the print files cannot be made" in caplog.text
     assert "Traceback" not in caplog.text
     assert not project.site.exists()
+
+
+def test_a_missing_translation_prints_the_complete_language_and_builds_the_site(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    exhibit = EXHIBIT.replace("      en: Sixty years ago the land Jinxiu stands on was river flats.\n", "")
+    project = make_project(tmp_path, exhibit)
+    project.build()
+    assert "panels[0].body: panel 'founding' is meant to be printed in zh and en" in caplog.text
+    text = run("pdftotext", project.site / "exhibits/history/founding/panel.pdf", "-")
+    assert "六十多年前" in text and "A village on the riverbank" not in text and "Scan to read" not in text
+    # The web pages are all there; the English one falls back to Chinese and says so.
+    english = project.html("en/exhibits/history/founding/").get_text(" ", strip=True)
+    assert "六十多年前" in english and "not yet translated" in english
+
+
+def test_a_missing_translation_fails_a_strict_build(tmp_path: Path) -> None:
+    exhibit = EXHIBIT.replace("      en: Sixty years ago the land Jinxiu stands on was river flats.\n", "")
+    project = make_project(tmp_path, exhibit)
+    project.write("mkdocs.yml", MKDOCS_YML.replace("as_of: 2026-06-01", "as_of: 2026-06-01\n      strict: true"))
+    with pytest.raises(Abort):
+        project.build()

@@ -2,18 +2,29 @@
 
 A case has ``files`` (path -> text; null deletes a file of the base project) and
 either ``problems`` (the exact first line of every problem, in order) or ``pages``
-(URL -> snippets of text that the built page must contain), or both.
+(URL -> snippets of text that the built page must contain), or both. ``messages``
+holds every problem whole, as editors read it (Chinese first, source line, caret,
+English beside).
+
+Regenerate the expected problems and messages after a deliberate change of wording,
+then read the diff before committing::
+
+    UPDATE_GOLDEN=1 PYTHONPATH=plugins python -m pytest tests/golden
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
+from community_culture.core.wording import render
 from community_culture.model.site import Options, load_site
 
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yml"))
 
 
@@ -27,10 +38,32 @@ def test_case(case_file: Path, project) -> None:  # type: ignore[no-untyped-def]
             project.write(path, text)
     _, problems = load_site(Options(project.root, project.root / "data", project.root / "content"))
     got = [p.format().splitlines()[0] for p in problems]
+    messages = [render(p) for p in problems]
+    if UPDATE:
+        case["problems"], case["messages"] = got, messages
+        if not got:
+            del case["problems"], case["messages"]
+        case_file.write_text(_dump(case), encoding="utf-8")
     assert got == case.get("problems", [])
+    assert messages == case.get("messages", [])
     if case.get("pages"):
         project.build()
         for url, snippets in case["pages"].items():
             text = project.html(url).get_text(" ", strip=True)
             for snippet in snippets:
                 assert snippet in text, f"{url}: {snippet!r} not in page"
+
+
+class _Dumper(yaml.SafeDumper):
+    """Multi-line text as literal blocks, so the cases stay readable."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> Any:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def _dump(case: dict[str, Any]) -> str:
+    return yaml.dump(case, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096)

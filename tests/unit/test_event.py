@@ -75,7 +75,7 @@ def test_times_and_exceptions(project):
         ("2026-05-01", "data/events/2026.yml:6:11: events[0].when: expected one of these shapes, found '2026-05-01':"),
         (
             '{date: 2026-05-01, time: "2pm"}',
-            'data/events/2026.yml:6:36: events[0].when.time: expected a time like "19:00" or "19:00-21:00", found \'2pm\'',
+            'data/events/2026.yml:6:36: events[0].when.time: expected a time on the 24-hour clock like "19:00" or "19:00-21:00", found \'2pm\'',
         ),
         (
             '{date: 2026-05-01, time: "17:00-14:00"}',

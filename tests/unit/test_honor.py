@@ -49,14 +49,15 @@ def test_only_consented_entries_reach_the_site(project):
     assert [e.id for e in site.honors["morality"]] == ["wang-xiulan-2026"]
     # Only a forgotten consent is a problem (a warning: `--strict` fails on it).
     assert problems == [
-        "data/honors/morality.yml:6:5: warning: entries[1].consent: 'no-answer' has no 'consent: true', "
+        "data/honors/morality.yml:6:5: warning: entries[1].consent: this entry has no 'consent: true', "
         "so it is left out of the site; add it once the person (or their family) has agreed to be published"
     ]
     assert notes == [
-        "data/honors/morality.yml:6: honors: 'no-answer' left out of the site (consent is not recorded)"
+        "data/honors/morality.yml:6: honors: an entry left out of the site (consent is not recorded)"
         "（未发布：未登记本人同意）",
-        "data/honors/morality.yml:7: honors: 'said-no' left out of the site (consent: false)（未发布：本人未同意公开）",
-        "data/honors/morality.yml:8: honors: 'gone' left out of the site (withdrawn: true)（未发布：已撤下）",
+        "data/honors/morality.yml:7: honors: an entry left out of the site (consent: false)（未发布：本人未同意公开）",
+        "data/honors/morality.yml:8: honors: an entry left out of the site (withdrawn: true)（未发布：已撤下）",
+        "honors: 3 entries left out of the site（共 3 条未发布）",
     ]
     report = "\n".join(notes + problems)
     for name in ("赵金花", "钱玉兰", "孙大海"):
@@ -95,7 +96,7 @@ def test_a_published_entry_may_not_share_an_unpublished_photo(project):
     )
     _, problems, _ = load(project)
     assert problems == [
-        "data/honors/morality.yml:2:5: photo: 'a' uses the photo of an entry that is not published; "
+        "data/honors/morality.yml:2:5: photo: this entry uses the photo of an entry that is not published; "
         "each person needs a photo of their own"
     ]
 
@@ -115,8 +116,8 @@ def test_birth_date_in_born_is_an_error(project):
 @pytest.mark.parametrize(
     ("born", "message"),
     [
-        ("1922年", "expected a year of birth such as 1932, found '1922年'"),
-        ("'1922'", "expected a year of birth such as 1932, found '1922'"),
+        ("1922年", "expected a year of birth such as 1932, found '…'"),
+        ("'1922'", "expected a year of birth such as 1932, found '…'"),
         ("2027", "expected a year of birth between 1880 and 2026, found 2027"),
         ("1822", "expected a year of birth between 1880 and 2026, found 1822"),
     ],
@@ -247,8 +248,7 @@ def test_entry_ids_are_unique_across_boards(project):
     board(project, PUBLISHED, "talent")
     _, problems, _ = load(project)
     assert problems == [
-        "data/honors/talent.yml:2:5: id: the id 'wang-xiulan-2026' is already used by the entry at "
-        "data/honors/morality.yml:2"
+        "data/honors/talent.yml:2:5: id: this id is already used by the entry at data/honors/morality.yml:2"
     ]
 
 
@@ -256,10 +256,12 @@ def test_unknown_category_and_field(project):
     board(project, "  - {id: a, name: 甲, category: filial, consent: true, photos: x.jpg}\n")
     _, problems, _ = load(project)
     assert problems[0].startswith(
-        "data/honors/morality.yml:2:32: entries[0].category: unknown honor category 'filial'; "
-        "did you mean 'filial-care'?"
+        "data/honors/morality.yml:2:32: entries[0].category: unknown honor category '…'; did you mean 'filial-care'?"
     )
-    assert problems[1].startswith("data/honors/morality.yml:2:55: entries[0].photos: unknown field 'photos'")
+    # The unknown key itself is not quoted: in an honour file it may be a name or a number.
+    assert problems[1].startswith(
+        "data/honors/morality.yml:2:55: entries[0].…: unknown field '…'; did you mean 'photo'?"
+    )
 
 
 # -- pages ----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from community_culture.printing.cache import Cached, PdfCache, fingerprint
 from community_culture.printing.helpers import join_cjk_lines
 from community_culture.printing.images import print_copy
 from community_culture.printing.press import Press, PrintError, PrintJob, combine
+from community_culture.printing.settings import PrintSettings
 from community_culture.printing.sizes import custom_size, named_size
 
 CARD = """\
@@ -34,6 +35,7 @@ img.photo { width: {{ width }}; margin-left: {{ shift }}; display: block; }
 <p>{{ heading }}</p>
 {% if src %}<img class="photo" src="{{ press.image(src) }}" alt="">{% endif %}
 {% if outside %}<img src="{{ outside }}" alt="">{% endif %}
+{% if show_qr %}<img src="{{ qr }}" style="width: 40mm" alt="">{% endif %}
 {% endblock %}
 """
 
@@ -50,15 +52,26 @@ def folders(tmp_path: Path) -> dict[str, Path]:
     (tmp_path / "templates/print/card.html").write_text(CARD, encoding="utf-8")
     (tmp_path / "content/images").mkdir(parents=True)
     (tmp_path / "content/images/small.png").write_bytes(png(200, 100))
+    (tmp_path / "content/images/sharp.png").write_bytes(png(800, 400))
     return {"templates": tmp_path / "templates", "content": tmp_path / "content", "cache": tmp_path / "cache"}
 
 
-def press(folders: dict[str, Path], site_url: str | None = "https://example.org/") -> Press:
-    return Press(folders["content"], ("zh", "en"), [folders["templates"]], folders["cache"], site_url)
+def press(
+    folders: dict[str, Path], site_url: str | None = "https://example.org/", settings: PrintSettings | None = None
+) -> Press:
+    return Press(folders["content"], ("zh", "en"), [folders["templates"]], folders["cache"], site_url, settings)
 
 
 def job(**context: object) -> PrintJob:
-    values = {"heading": "荣誉榜", "font": "12pt", "width": "50mm", "shift": "0", "src": None, "outside": None}
+    values = {
+        "heading": "荣誉榜",
+        "font": "12pt",
+        "width": "50mm",
+        "shift": "0",
+        "src": None,
+        "outside": None,
+        "show_qr": False,
+    }
     values.update(context)
     return PrintJob(
         key="honors/morality/board.pdf",
@@ -159,11 +172,11 @@ def test_a_word_wider_than_the_page_fails(folders: dict[str, Path]) -> None:
 def test_a_picture_off_the_page_runs_on_to_the_bleed_edge(folders: dict[str, Path]) -> None:
     # The page margin is 10 mm: shifted by 11 mm the picture stops 1 mm past the trim.
     short = press(folders)
-    short.add(job(src="images/small.png", shift="-11mm"))
+    short.add(job(src="images/sharp.png", shift="-11mm"))
     with pytest.raises(PrintError, match=r"an image runs over the left edge of the page but stops 2\.0 mm short"):
         short.run()
     full = press(folders)  # 13 mm: out to the bleed's outer edge, as a print shop wants it
-    full.add(job(src="images/small.png", shift="-13mm"))
+    full.add(job(src="images/sharp.png", shift="-13mm"))
     full.run()
     assert not full.problems.errors
 
@@ -186,16 +199,33 @@ def test_a_glyph_from_another_font_fails(folders: dict[str, Path]) -> None:
         p.run()
 
 
-def test_a_blurry_image_is_a_warning_that_survives_the_cache(folders: dict[str, Path]) -> None:
+def test_an_image_below_300_ppi_is_a_warning_that_survives_the_cache(folders: dict[str, Path]) -> None:
     p = press(folders)
-    data = p.pdf([p.add(job(src="images/small.png", width="100mm"))])
+    data = p.pdf([p.add(job(src="images/sharp.png", width="100mm"))])
     assert data.startswith(b"%PDF")
     (warning,) = p.warnings
     assert warning.severity == "warning"
-    assert "'images/small.png' prints at 51 dpi (200×100 px over 100×50 mm); at least 150 dpi" in warning.message
+    assert (
+        "'images/sharp.png' prints at 203 ppi (800×400 px over 100×50 mm): print shops ask for 300 ppi, "
+        "that is 1181 px wide or more" in warning.message
+    )
     again = press(folders)
-    again.pdf([again.add(job(src="images/small.png", width="100mm"))])
+    again.pdf([again.add(job(src="images/sharp.png", width="100mm"))])
     assert again.stats.cached == 1 and [w.message for w in again.warnings] == [warning.message]
+
+
+def test_an_image_below_150_ppi_is_an_error_and_the_limits_are_the_sites(folders: dict[str, Path]) -> None:
+    p = press(folders)
+    p.add(job(src="images/small.png", width="100mm"))
+    with pytest.raises(PrintError) as caught:
+        p.run()
+    assert (
+        "'images/small.png' prints at 51 ppi (200×100 px over 100×50 mm): below 150 ppi it prints visibly soft; "
+        "it needs 591 px wide or more (1181 px for 300 ppi)" in str(caught.value)
+    )
+    lenient = press(folders, settings=PrintSettings(min_ppi=40, good_ppi=50))
+    lenient.pdf([lenient.add(job(src="images/small.png", width="100mm"))])
+    assert not lenient.problems.errors and not lenient.warnings
 
 
 def test_a_page_may_not_load_anything_but_print_copies(folders: dict[str, Path]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ import yaml
 from community_culture.core.fields import Context, Fields
 from community_culture.core.loader import Mapping, Reporter
 from community_culture.core.problems import Position
-from community_culture.model import event, exhibit, hall, honor
+from community_culture.model import event, exhibit, hall, honor, plan, team
 from community_culture.model.schema import build_schemas
 from community_culture.model.taxonomy import DEFAULTS, load_taxonomies
 
@@ -29,9 +30,13 @@ class _TextLoader(yaml.SafeLoader):
 
 
 _TextLoader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    k: [(tag, rx) for tag, rx in v if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+# YAML 1.2, as editors' tools read it: only true/false are booleans; `on:` (of `every:`) is a key.
+_TextLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def test_committed_schemas_are_up_to_date() -> None:
@@ -50,6 +55,8 @@ def _files() -> list[tuple[str, Path]]:
     pairs += [("honors.schema.json", p) for p in sorted((data / "honors").glob("*.yml")) if p.name != "boards.yml"]
     pairs += [("boards.schema.json", p) for p in (data / "honors").glob("boards.yml")]
     pairs += [("exhibit.schema.json", p) for p in sorted((data / "exhibits").glob("*/exhibit.yml"))]
+    pairs += [("team.schema.json", p) for p in sorted((data / "teams").glob("*.yml"))]
+    pairs += [("plan.schema.json", p) for p in sorted((data / "plan").glob("*.yml"))]
     return pairs
 
 
@@ -91,8 +98,10 @@ TAX = load_taxonomies(None, DEFAULTS, Context(Reporter()))
             lambda f: exhibit._read_panel(f, exhibit._read_print(None)),
             SCHEMAS["exhibit.schema.json"]["properties"]["panels"]["items"],
         ),
+        (lambda f: team.read_team(f, "x", TAX), SCHEMAS["team.schema.json"]),
+        (lambda f: plan.read_target(f, 2026, TAX), SCHEMAS["plan.schema.json"]["properties"]["targets"]["items"]),
     ],
-    ids=["hall", "event", "honor-entry", "board", "exhibit", "panel"],
+    ids=["hall", "event", "honor-entry", "board", "exhibit", "panel", "team", "target"],
 )
 def test_schema_lists_exactly_the_keys_the_loader_reads(reader: Callable[[Fields], Any], schema: dict) -> None:
     assert _keys_read(reader) == set(schema["properties"])

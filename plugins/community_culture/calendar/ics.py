@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
 import icalendar
@@ -62,6 +62,7 @@ class FeedWriter:
         base_url: The site's absolute URL (ends with ``/``), for event links and UIDs.
         stamp: DTSTAMP of every event: the build time, so rebuilds are byte-identical.
         location_of: Hall id -> a place name and address.
+        reminder: When given, every event that is not cancelled carries a display alarm this long before it starts.
     """
 
     def __init__(
@@ -73,8 +74,10 @@ class FeedWriter:
         base_url: str,
         stamp: dt.datetime,
         location_of: dict[str, str],
+        reminder: dt.timedelta | None = None,
     ) -> None:
         self.calendar = calendar
+        self.reminder = reminder
         self.lang = lang
         self.default = default
         self.base_url = base_url
@@ -82,10 +85,16 @@ class FeedWriter:
         self.location_of = location_of
         self._host = urlsplit(base_url).hostname or "localhost"
         self._prefix = "" if lang == default else f"{lang}/"
-        self._vevents: dict[str, tuple[bytes, frozenset[str]]] = {}
+        self._vevents: dict[tuple[str, str], tuple[bytes, frozenset[str]]] = {}
 
-    def feed(self, occurrences: Iterable[Occurrence], name: str) -> bytes:
-        """One .ics file holding ``occurrences``, named ``name`` (X-WR-CALNAME)."""
+    def feed(
+        self, occurrences: Iterable[Occurrence], name: str, url_of: Callable[[Occurrence], str] | None = None
+    ) -> bytes:
+        """One .ics file holding ``occurrences``, named ``name`` (X-WR-CALNAME).
+
+        ``url_of`` gives an occurrence's web page below the language root (``teams/x/``);
+        by default it is its event's page.
+        """
         cal = icalendar.Calendar()
         cal.add("prodid", "-//community-culture//calendar//" + self.lang.upper())
         cal.add("version", "2.0")
@@ -97,7 +106,7 @@ class FeedWriter:
         events: list[bytes] = []
         tzids: set[str] = set()
         for occ in occurrences:
-            vevent, used = self._vevent(occ)
+            vevent, used = self._vevent(occ, url_of(occ) if url_of is not None else f"events/{occ.event.id}/")
             events.append(vevent)
             tzids |= used
         # As icalendar's add_missing_timezones: every zone an event names, UTC excepted
@@ -107,15 +116,24 @@ class FeedWriter:
         end = b"END:VCALENDAR\r\n"
         return head[: -len(end)] + b"".join(z for z in zones if z) + b"".join(events) + end
 
-    def _vevent(self, occ: Occurrence) -> tuple[bytes, frozenset[str]]:
-        """The serialised VEVENT of ``occ`` and the TZIDs it uses, made on first use."""
-        found = self._vevents.get(occ.uid_key)
+    def _vevent(self, occ: Occurrence, page: str) -> tuple[bytes, frozenset[str]]:
+        """The serialised VEVENT of ``occ`` linking to ``page`` and the TZIDs it uses, made on first use."""
+        found = self._vevents.get((occ.uid_key, page))
         if found is None:
-            url = f"{self.base_url}{self._prefix}events/{occ.event.id}/"
+            url = f"{self.base_url}{self._prefix}{page}"
             ve = _vevent(occ, self.calendar, self.lang, self.default, url, self._host, self.stamp, self.location_of)
-            params = (getattr(value, "params", None) or {} for _, value in ve.property_items(sorted=False))
-            used = frozenset(str(p["TZID"]) for p in params if "TZID" in p)
-            found = self._vevents[occ.uid_key] = (ve.to_ical(), used)
+            if self.reminder is not None and occ.event.status != "cancelled":
+                alarm = icalendar.Alarm()
+                alarm.add("action", "DISPLAY")
+                alarm.add("description", str(ve.get("summary")))
+                alarm.add("trigger", -self.reminder)
+                ve.add_component(alarm)
+            used = frozenset(
+                str(getattr(v, "params", {})["TZID"])
+                for _, v in ve.property_items(sorted=False)
+                if "TZID" in getattr(v, "params", {})
+            )
+            found = self._vevents[(occ.uid_key, page)] = (ve.to_ical(), used)
         return found
 
 
@@ -138,10 +156,20 @@ def feed(
     base_url: str,
     stamp: dt.datetime,
     location_of: dict[str, str],
+    url_of: Callable[[Occurrence], str] | None = None,
+    reminder: dt.timedelta | None = None,
 ) -> bytes:
     """One .ics file holding ``occurrences`` (a :class:`FeedWriter` of its own; see there for the arguments)."""
-    writer = FeedWriter(calendar, lang=lang, default=default, base_url=base_url, stamp=stamp, location_of=location_of)
-    return writer.feed(occurrences, name)
+    writer = FeedWriter(
+        calendar,
+        lang=lang,
+        default=default,
+        base_url=base_url,
+        stamp=stamp,
+        location_of=location_of,
+        reminder=reminder,
+    )
+    return writer.feed(occurrences, name, url_of)
 
 
 def _text(value: LText | None, lang: str, default: str) -> str:

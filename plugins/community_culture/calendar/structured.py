@@ -96,6 +96,24 @@ def _schedule(event: Event, calendar: Calendar, first: Occurrence, last: Occurre
     return schedule
 
 
+def _record(occ: Occurrence) -> dict[str, Any] | None:
+    """What was recorded of a held occurrence (活动回顾), or None."""
+    from ..model.record import record_day
+
+    for record in occ.event.records:
+        day = record_day(occ.event, record)
+        if day is not None and occ.first <= day <= occ.last:
+            return {
+                "date": day.isoformat(),
+                "attendance": record.attendance,
+                "signed_in": record.signed_in,
+                "lecturer": record.lecturer.as_dict() if record.lecturer else None,
+                "summary": record.summary.as_dict() if record.summary else None,
+                "photos": len(record.photos),
+            }
+    return None
+
+
 def events_json(calendar: Calendar, base_url: str, default: str) -> bytes:
     """``/data/events.json``: every occurrence, sorted by start, as the contract specifies."""
     rows = []
@@ -114,6 +132,8 @@ def events_json(calendar: Calendar, base_url: str, default: str) -> bytes:
                 "end": _iso(occ.end(calendar.tz)),
                 "all_day": occ.all_day,
                 "precision": occ.precision,
+                "teams": list(event.teams),
+                "record": _record(occ),
             }
         )
     return (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode()

@@ -1,7 +1,8 @@
 """Dates, times and recurrence told in words, in Chinese and English.
 
 "4月下旬 / late April", never a false exact date; "农历九月初九" beside the
-Gregorian day of a lunar festival; "每月第二个周六" for ``FREQ=MONTHLY;BYDAY=2SA``.
+Gregorian day of a lunar festival; "每月第二个周六" for ``FREQ=MONTHLY;BYDAY=2SA`` and
+for ``{every: month, on: 2nd saturday}`` alike.
 """
 
 from __future__ import annotations
@@ -125,47 +126,136 @@ def festival_words(when: When, lang: str) -> str | None:
     return dates.festival_label(when.festival, lang) if when.festival else None
 
 
+_ZH_COUNT = {2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
+_EN_COUNT = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+_RULE_KEYS = {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYMONTH", "UNTIL", "COUNT", "WKST"}
+
+
+def _zh_every(freq: str, n: int) -> str:
+    """``每周`` / ``每两周`` / ``每季度`` / ``每3个月``."""
+    count = _ZH_COUNT.get(n, str(n))
+    if freq == "DAILY":
+        return "每天" if n == 1 else f"每{count}天"
+    if freq == "WEEKLY":
+        return "每周" if n == 1 else f"每{count}周"
+    if freq == "MONTHLY":
+        return {1: "每月", 3: "每季度", 6: "每半年"}.get(n, f"每{count}个月")
+    return "每年" if n == 1 else f"每{count}年"
+
+
+def _en_every(freq: str, n: int) -> str:
+    """``every month`` / ``every other week`` / ``every quarter`` / ``every 4 months``."""
+    unit = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}[freq]
+    if n == 1:
+        return f"every {unit}"
+    if n == 2:
+        return f"every other {unit}"
+    if freq == "MONTHLY" and n in (3, 6):
+        return "every quarter" if n == 3 else "every six months"
+    return f"every {_EN_COUNT.get(n, str(n))} {unit}s"
+
+
+def _nth_day(code: str) -> tuple[int, int] | None:
+    """``2SA`` -> (2, 5); ``SA`` -> (0, 5); None if not a weekday code."""
+    if code[-2:] not in _BYDAY or not (code[:-2] == "" or code[:-2].lstrip("+-").isdigit()):
+        return None
+    return int(code[:-2] or 0), _BYDAY[code[-2:]]
+
+
+def _zh_and(items: list[str]) -> str:
+    return "、".join(items)
+
+
+def _en_and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _ordinal_en(n: int) -> str:
+    if n == -1:
+        return "last"
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
 def rule_words(when: When, lang: str) -> str | None:
-    """The common recurrence rules in words; None for rules told only by their dates."""
+    """A repeat rule in words (``每月第二个周六`` / ``The second Saturday of every month``).
+
+    None for rules told only by their dates (BYSETPOS, week numbers and the like).
+    """
     if when.rrule is None:
         return None
     parts = dict(p.split("=", 1) for p in when.rrule.upper().split(";") if "=" in p)
-    freq, interval = parts.get("FREQ"), int(parts.get("INTERVAL", "1"))
-    zh = _zh(lang)
-    byday = [d for d in parts.get("BYDAY", "").split(",") if d]
-    times = time_words(when.start_time, when.end_time)
-    text: str | None = None
-    if freq == "DAILY" and interval == 1 and not byday:
-        text = "每天" if zh else "Every day"
-    elif freq == "WEEKLY" and byday and all(d in _BYDAY for d in byday):
-        if zh:
-            days = "、".join(SHORT_WEEKDAYS["zh"][_BYDAY[d]] for d in byday)
-            text = f"每周{days}" if interval == 1 else f"每{interval}周的周{days}"
-        else:
-            days = ", ".join(WEEKDAYS["en"][_BYDAY[d]] for d in byday)
-            text = f"Every {days}" if interval == 1 else f"Every {interval} weeks on {days}"
-    elif freq == "MONTHLY" and len(byday) == 1 and byday[0][-2:] in _BYDAY and byday[0][:-2].lstrip("-").isdigit():
-        nth, day = int(byday[0][:-2]), _BYDAY[byday[0][-2:]]
-        if nth in _NTH["en"]:
-            if zh:
-                text = f"每月{_NTH['zh'][nth]}{WEEKDAYS['zh'][day].replace('星期', '周')}"
-            else:
-                text = f"The {_NTH['en'][nth]} {WEEKDAYS['en'][day]} of every month"
-    elif freq == "MONTHLY" and not byday and "BYMONTHDAY" not in parts:
-        if interval == 3:
-            text = "每季度一次" if zh else "Once a quarter"
-        else:
-            text = (
-                ("每月一次" if interval == 1 else f"每{interval}个月一次")
-                if zh
-                else ("Once a month" if interval == 1 else f"Every {interval} months")
-            )
-    elif freq == "MONTHLY" and parts.get("BYMONTHDAY", "").isdigit():
-        day_n = int(parts["BYMONTHDAY"])
-        text = f"每月{day_n}日" if zh else f"On day {day_n} of every month"
+    freq, interval = parts.get("FREQ", ""), parts.get("INTERVAL", "1")
+    if freq not in ("DAILY", "WEEKLY", "MONTHLY", "YEARLY") or not interval.isdigit() or set(parts) - _RULE_KEYS:
+        return None
+    n, zh = int(interval), _zh(lang)
+    byday = [_nth_day(d) for d in parts.get("BYDAY", "").split(",") if d]
+    monthdays = [d for d in parts.get("BYMONTHDAY", "").split(",") if d]
+    months = [m for m in parts.get("BYMONTH", "").split(",") if m]
+    if None in byday or not all(d.lstrip("-").isdigit() for d in monthdays + months) or (byday and monthdays):
+        return None
+    days = [d for d in byday if d is not None]
+    if len(months) > 1 or (months and freq != "YEARLY"):
+        return None
+    text = _zh_rule(freq, n, days, monthdays, months) if zh else _en_rule(freq, n, days, monthdays, months)
     if text is None:
         return None
+    times = time_words(when.start_time, when.end_time)
     return f"{text} {times}" if times else text
+
+
+def _zh_rule(freq: str, n: int, days: list[tuple[int, int]], monthdays: list[str], months: list[str]) -> str | None:
+    every = _zh_every(freq, n) + (f"{months[0]}月" if months else "")
+    if days and all(nth == 0 for nth, _ in days):
+        names = [SHORT_WEEKDAYS["zh"][d] for _, d in days]
+        if freq == "WEEKLY" and n == 1:
+            return "每周" + "、".join(names)
+        if freq == "DAILY" and n == 1:
+            return "每周" + "、".join(names)
+        return every + ("" if freq == "WEEKLY" else "的每个") + "、".join("周" + x for x in names)
+    if days:
+        if not all(nth in _NTH["zh"] for nth, _ in days) or freq in ("DAILY", "WEEKLY"):
+            return None
+        return every + _zh_and([_NTH["zh"][nth] + "周" + SHORT_WEEKDAYS["zh"][d] for nth, d in days])
+    if monthdays:
+        if freq in ("DAILY", "WEEKLY"):
+            return None
+        return every + _zh_and(["最后一天" if d == "-1" else f"{int(d)}日" for d in monthdays])
+    if freq == "DAILY":
+        return every
+    return every + ("" if freq == "WEEKLY" and n > 1 else "一次")
+
+
+def _en_rule(freq: str, n: int, days: list[tuple[int, int]], monthdays: list[str], months: list[str]) -> str | None:
+    every = _en_every(freq, n)
+    month = f" of {MONTHS_EN[int(months[0]) - 1]}" if months else ""
+    if days and all(nth == 0 for nth, _ in days):
+        names = _en_and([WEEKDAYS["en"][d] for _, d in days])
+        if freq in ("WEEKLY", "DAILY") and n == 1:
+            return f"Every {names}"
+        if freq == "WEEKLY" and n == 2 and len(days) == 1:
+            return f"Every other {names}"
+        if freq == "WEEKLY":
+            return f"Every {names}, {every}"
+        return f"Every {names}{month}, {every}"
+    if days:
+        if not all(nth in _NTH["en"] for nth, _ in days) or freq in ("DAILY", "WEEKLY"):
+            return None
+        names = _en_and([f"{_NTH['en'][nth]} {WEEKDAYS['en'][d]}" for nth, d in days])
+        if freq == "YEARLY" and n == 1:
+            return f"The {names}{month} every year"
+        return f"The {names}{month} of {every}" if freq == "MONTHLY" else f"The {names}{month}, {every}"
+    if monthdays:
+        if freq in ("DAILY", "WEEKLY"):
+            return None
+        names = _en_and(["the last day" if d == "-1" else f"the {_ordinal_en(int(d))}" for d in monthdays])
+        if freq == "YEARLY":
+            return f"On {names}{month}, {every}"
+        return f"On {names} of {every}"
+    if freq == "DAILY":
+        return every.capitalize()
+    return {"every week": "Once a week", "every month": "Once a month", "every quarter": "Once a quarter"}.get(
+        every, every.capitalize()
+    )
 
 
 def when_words(when: When, first: dt.date, last: dt.date, lang: str) -> str:
@@ -181,7 +271,7 @@ def when_words(when: When, first: dt.date, last: dt.date, lang: str) -> str:
             if zh
             else f"{day_words(first, lang)} ({lunar_words(when, lang)})"
         )
-    elif when.shape == "rrule":
+    elif when.shape in ("rrule", "every"):
         rule = rule_words(when, lang)
         span = span_words(first, last, lang)
         return f"{rule}（{span}）" if zh and rule else (f"{rule} ({span})" if rule else span)

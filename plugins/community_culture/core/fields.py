@@ -10,6 +10,7 @@ run lists every problem in every file.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable
 from collections.abc import Mapping as AbcMapping
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .loader import Mapping, Node, Reporter, Scalar, Sequence
+from .markup import MarkdownRenderer, external_images
 from .problems import Position
 from .text import LText
 from .values import (  # noqa: F401 - re-exported for the model modules
@@ -25,6 +27,7 @@ from .values import (  # noqa: F401 - re-exported for the model modules
     check_choice,
     check_image,
     check_slug,
+    colon_slip,
     describe,
     parse_date,
     read_text,
@@ -111,6 +114,9 @@ class Fields:
         """Report every key that was not read, with a suggestion."""
         for key, (key_node, value) in self.node.entries.items():
             if key in self._seen:
+                continue
+            if isinstance(value, Scalar) and value.is_null and (slip := colon_slip(key)):
+                self.error(key_node, key.split("：", 1)[0].strip(), slip[0], slip[1])
                 continue
             if isinstance(value, Scalar) and value.is_null and not key.isascii():
                 # `{zh: 东胜区, 交通街道}` makes "交通街道" a key of its own.
@@ -229,11 +235,11 @@ class Fields:
     def choice(
         self, key: str, choices: AbcMapping[str, object] | Iterable[str], what: str, required: bool = False
     ) -> str | None:
-        """One of a set of ids."""
+        """One of a set of ids; a vocabulary's labels (``节庆活动``) are pointed to their id."""
         node = self.scalar(key, required)
         if node is None:
             return None
-        return check_choice(node, self.name(key), list(choices), what, self.ctx.reporter)
+        return check_choice(node, self.name(key), list(choices), what, self.ctx.reporter, _labels(choices))
 
     def choices(self, key: str, choices: AbcMapping[str, object] | Iterable[str], what: str) -> tuple[str, ...]:
         """A list of ids, each from a set; duplicates are reported."""
@@ -243,7 +249,7 @@ class Fields:
             if not isinstance(item, Scalar):
                 self.error(item, f"{key}[{i}]", f"expected a {what}, found {describe(item)}")
                 continue
-            value = check_choice(item, self.name(f"{key}[{i}]"), known, what, self.ctx.reporter)
+            value = check_choice(item, self.name(f"{key}[{i}]"), known, what, self.ctx.reporter, _labels(choices))
             if value is not None and value in out:
                 self.error(item, f"{key}[{i}]", f"'{value}' is listed twice", "重复了")
             elif value is not None:
@@ -278,6 +284,23 @@ class Fields:
             return None
         return read_text(node, self.name(key), self.ctx)
 
+    def markdown(self, key: str, required: bool = False) -> LText | None:
+        """Localized Markdown: text whose images must come from the site itself."""
+        node = self.raw(key, required)
+        if node is None:
+            return None
+        value = read_text(node, self.name(key), self.ctx)
+        if value is not None:
+            for lang, text in value.values:
+                for src in external_images(_markdown().convert(text)):
+                    self.error(
+                        node,
+                        key,
+                        f"an image in the {lang} text loads from another site ({src}); pages load nothing from other sites",
+                        "正文中的图片来自外部网站；请把图片放进 content/images/ 并用相对路径引用",
+                    )
+        return value
+
     def image(self, key: str, required: bool = False) -> str | None:
         """A path to an image inside ``content/``."""
         node = self.scalar(key, required)
@@ -296,3 +319,15 @@ class Fields:
                 if value is not None:
                     out.append(value)
         return out
+
+
+@functools.cache
+def _markdown() -> MarkdownRenderer:
+    return MarkdownRenderer()
+
+
+def _labels(choices: AbcMapping[str, object] | Iterable[str]) -> dict[str, str] | None:
+    """Label -> id of a vocabulary (term id -> LText); None for a fixed list of choices."""
+    if not isinstance(choices, AbcMapping):
+        return None
+    return {text: term for term, label in choices.items() if isinstance(label, LText) for _, text in label.values}

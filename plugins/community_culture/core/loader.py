@@ -11,6 +11,7 @@ The schema layer (:mod:`.fields`) converts strings to typed values.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,8 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from .problems import Position, Problem, Problems
+from .problems import Position, Problem, Problems, Untranslated, redact
+from .slips import explain, scan
 
 if TYPE_CHECKING:
     from .parsecache import ParseCache
@@ -28,6 +30,15 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u2028\u2029]")
+# Characters that change how text reads without being seen: bidi overrides and isolates
+# (U+202A-202E, U+2066-2069) make "txt.exe" read "exe.txt"; zero-width spaces and
+# joiners hide inside names. A zero-width joiner between two pictographs is an emoji
+# sequence (a family, a flag) and stays.
+_HIDDEN = re.compile(
+    r"[\u202a-\u202e\u2066-\u2069\u200b\u200c\u2060\ufeff\u180e]"
+    r"|(?<![\u2600-\u27bf\U0001f000-\U0001faff\ufe0f])\u200d|\u200d(?![\u2600-\u27bf\U0001f000-\U0001faff])"
+)
+_UNSAFE = re.compile(f"{_CONTROL.pattern}|{_HIDDEN.pattern}")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STANDARD_TAG = "tag:yaml.org,2002:"
 _IMPLICIT_TAGS = {
@@ -102,6 +113,9 @@ class Reporter:
 
     problems: Problems = field(default_factory=Problems)
     sources: Sources = field(default_factory=Sources)
+    private: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Files that hold private details, with the words their messages may quote (field
+    names): problems there never quote a line or a value."""
     cache: ParseCache | None = None
     """Parsed files by the hash of their text (:mod:`.parsecache`); None: parse every file."""
 
@@ -113,7 +127,26 @@ class Reporter:
         """Record a warning at ``pos``."""
         self._add(pos, fieldname, message, hint, "warning")
 
+    def untranslated(self, pos: Position, fieldname: str, missing: tuple[str, ...]) -> None:
+        """Record a text that has no version in the ``missing`` languages."""
+        self.problems.untranslated.append(Untranslated(pos, fieldname, missing))
+
     def _add(self, pos: Position, fieldname: str, message: str, hint: str, severity: str) -> None:
+        safe = self.private.get(pos.path)
+        if safe is not None:
+            self.problems.add(
+                Problem(
+                    pos=pos,
+                    field=".".join(part if part.split("[")[0] in safe else "…" for part in fieldname.split("."))
+                    if fieldname
+                    else "",
+                    message=redact(message, safe),
+                    hint=redact(hint, safe),
+                    severity="error" if severity == "error" else "warning",
+                    private=True,
+                )
+            )
+            return
         self.problems.add(
             Problem(
                 pos=pos,
@@ -129,6 +162,9 @@ class Reporter:
 def read_text(path: Path, display: str, reporter: Reporter) -> str | None:
     """Read a UTF-8 file (a BOM is tolerated); report and return None when unreadable."""
     try:
+        if not path.is_file():
+            reporter.error(Position(display), "", "not a regular file (a device, pipe or folder)", "这不是普通文件")
+            return None
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             reporter.error(
@@ -189,16 +225,11 @@ def parse_yaml(text: str, display: str, reporter: Reporter, line_offset: int = 0
     """Parse YAML text (already registered in ``reporter.sources``) into nodes."""
     if display not in reporter.sources.lines:
         reporter.sources.lines[display] = text.splitlines()
-    bad = _CONTROL.search(text)
+    bad = _UNSAFE.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        reporter.error(
-            Position(display, line + line_offset, col),
-            "",
-            f"an invisible control character (U+{ord(bad.group()):04X}) is in the text",
-            "文中有看不见的控制字符，常见于从网页或 Word 复制粘贴；请删掉后重新输入",
-        )
+        _report_hidden(bad.group(), Position(display, line + line_offset, col), reporter, escaped=False)
         return None
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -252,7 +283,16 @@ def _check_events(text: str, display: str, reporter: Reporter, line_offset: int)
 def _convert(node: yaml.Node, display: str, reporter: Reporter, line_offset: int) -> Node:
     pos = Position(display, node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
     if isinstance(node, yaml.ScalarNode):
-        return Scalar(node.value, pos, quoted=node.style in ("'", '"', "|", ">"))
+        value = node.value
+        if not value.isascii() or not value.isprintable():
+            # Escapes in double quotes ("\e", "\0", "\x07", "\u202e") become such
+            # characters only now, after the raw text was checked.
+            bad = _UNSAFE.search(value)
+            if bad is not None:
+                _report_hidden(bad.group(), pos, reporter, escaped=True)
+                value = _UNSAFE.sub("", value)
+            value = unicodedata.normalize("NFC", value)
+        return Scalar(value, pos, quoted=node.style in ("'", '"', "|", ">"))
     if isinstance(node, yaml.SequenceNode):
         return Sequence(tuple(_convert(item, display, reporter, line_offset) for item in node.value), pos)
     entries: dict[str, tuple[Scalar, Node]] = {}
@@ -273,6 +313,21 @@ def _convert(node: yaml.Node, display: str, reporter: Reporter, line_offset: int
             continue
         entries[key.value] = (key, value)
     return Mapping(entries, pos)
+
+
+def _report_hidden(char: str, pos: Position, reporter: Reporter, *, escaped: bool) -> None:
+    code = f"U+{ord(char):04X}"
+    how = " (written as an escape in quotes)" if escaped else ""
+    if _CONTROL.match(char):
+        message = f"an invisible control character ({code}) is in the text{how}"
+        hint = "文中有看不见的控制字符，常见于从网页或 Word 复制粘贴；请删掉后重新输入"
+    elif "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+        message = f"a bidirectional override ({code}, {unicodedata.name(char)}) is in the text{how}; it makes text read in a different order than it is written"
+        hint = "文中有改变文字方向的隐藏字符，会让文字看起来与实际不同；请删掉后重新输入"
+    else:
+        message = f"a zero-width character ({code}, {unicodedata.name(char, 'ZERO WIDTH')}) is in the text{how}"
+        hint = "文中有看不见的零宽字符，常见于从网页或聊天软件复制；请删掉后重新输入"
+    reporter.error(pos, "", message, hint)
 
 
 def _report_syntax(exc: yaml.MarkedYAMLError, text: str, display: str, reporter: Reporter, offset: int) -> None:
@@ -296,6 +351,12 @@ def _report_syntax(exc: yaml.MarkedYAMLError, text: str, display: str, reporter:
     elif "mapping values are not allowed" in problem:
         message = "a colon followed by a space starts a new key here; quote text that holds ': '"
         hint = "文字中含有“: ”时，请给整段文字加英文引号"
+    elif explained := explain(problem):
+        message, hint = explained
     else:
         message = f"not valid YAML: {problem}"
     reporter.error(Position(display, line + offset if line else 0, col), "", message, hint)
+    # The parser stops here; the other classic slips of the file are still worth telling.
+    for number, column, slip, slip_hint in scan(lines):
+        if number != line:
+            reporter.error(Position(display, number + offset, column), "", slip, slip_hint)

@@ -65,9 +65,61 @@ def join_cjk_lines(text: str) -> str:
     return _CJK_BREAK.sub("", text)
 
 
+_EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//|\\\\)", re.IGNORECASE)
+_IMAGE_SRC = re.compile(r"<img\b[^>]*?\ssrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.IGNORECASE)
+
+
+def _keep_attribute(tag: str, attr: str, value: str) -> str | None:
+    """Drop what lets text take over the page's own elements and scripts (DOM clobbering).
+
+    The theme finds its configuration, search box and drawers by ids that start with an
+    underscore (``__config``, ``__search``) and by ``md-`` classes: data may use neither.
+    Images load from the site only.
+    """
+    if attr == "id":
+        return None if value.startswith("_") or value.lower().startswith("md") else value
+    if attr == "class":
+        kept = [c for c in value.split() if not c.startswith(("md-", "_"))]
+        return " ".join(kept) or None
+    if tag == "img" and attr == "src" and _EXTERNAL.match(value):
+        return None
+    return value
+
+
 def sanitize(html: str) -> str:
-    """Remove scripts, event handlers, styles and unsafe URLs from ``html``."""
-    return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES, link_rel="noopener noreferrer")
+    """Remove scripts, event handlers, styles, unsafe URLs, clobbering ids and external images from ``html``."""
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes=_SCHEMES,
+        link_rel="noopener noreferrer",
+        attribute_filter=_keep_attribute,
+    )
+
+
+def external_images(html: str) -> list[str]:
+    """The addresses of images in ``html`` that would load from another site."""
+    found = []
+    for m in _IMAGE_SRC.finditer(html):
+        src = next(g for g in m.groups() if g is not None)
+        if _EXTERNAL.match(src):
+            found.append(src)
+    return found
+
+
+def sanitize_document(html: str) -> str:
+    """A hand-written HTML file's content, sanitized, as a small page of its own."""
+    title = re.search(r"<title[^>]*>(.*?)</title>", html, re.IGNORECASE | re.DOTALL)
+    body = re.search(r"<body[^>]*>(.*)</body>", html, re.IGNORECASE | re.DOTALL)
+    clean = sanitize(body.group(1) if body else html)
+    name = nh3.clean_text(nh3.clean(title.group(1), tags=set())) if title else ""
+    return (
+        '<!doctype html>\n<html><head><meta charset="utf-8">'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'none'; "
+        "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'\">"
+        f"<title>{name}</title></head>\n<body>\n{clean}\n</body></html>\n"
+    )
 
 
 class MarkdownRenderer:
@@ -84,5 +136,9 @@ class MarkdownRenderer:
 
     def render(self, text: str) -> str:
         """Markdown to safe HTML."""
+        return sanitize(self.convert(text))
+
+    def convert(self, text: str) -> str:
+        """Markdown to HTML as written, before sanitizing (for checks of what an editor wrote)."""
         self._md.reset()
-        return sanitize(self._md.convert(join_cjk_lines(text)))
+        return self._md.convert(join_cjk_lines(text))

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from .cachefile import read_verified, write_verified
+
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 _FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
 _VERSION = b"web-image-1"
@@ -46,12 +48,14 @@ def make_web_image(source: Path, max_width: int, cache_dir: Path | None = None) 
     """
     raw = source.read_bytes()
     suffix = source.suffix.lower()
-    key = hashlib.sha256(_VERSION + max_width.to_bytes(4, "big") + raw).hexdigest()[:32]
-    cached = cache_dir / f"{key}{suffix}" if cache_dir else None
-    if cached is not None and cached.is_file():
-        data = cached.read_bytes()
-        with Image.open(io.BytesIO(data)) as im:
-            return WebImage(data, im.width, im.height)
+    cached = cache_path(raw, suffix, max_width, cache_dir) if cache_dir else None
+    data = read_verified(cached) if cached is not None and cached.is_file() else None
+    if data is not None:
+        try:
+            with Image.open(io.BytesIO(data)) as im:
+                return WebImage(data, im.width, im.height)
+        except (OSError, ValueError):  # pragma: no cover - the hash matched what was written
+            pass
     try:
         with Image.open(io.BytesIO(raw)) as original:
             original.load()
@@ -64,11 +68,14 @@ def make_web_image(source: Path, max_width: int, cache_dir: Path | None = None) 
     except (OSError, ValueError, KeyError, Image.DecompressionBombError) as exc:
         raise ImageError(str(exc)) from exc
     if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(cached)
+        write_verified(cached, data)
     return WebImage(data, width, height)
+
+
+def cache_path(raw: bytes, suffix: str, max_width: int, cache_dir: Path) -> Path:
+    """Where the web copy of an image with bytes ``raw`` is kept."""
+    key = hashlib.sha256(_VERSION + max_width.to_bytes(4, "big") + raw).hexdigest()[:32]
+    return cache_dir / f"{key}{suffix.lower()}"
 
 
 def _encode(image: Image.Image, fmt: str) -> bytes:

@@ -9,11 +9,39 @@ hint for editors.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
+_SUGGESTION = re.compile(r"; did you mean '[^']*'\?")
 Severity = Literal["error", "warning"]
+
+MAX_SHOWN = 200
+"""A report shows this many problems and counts the rest: 100,000 bad items must not print 50 MB."""
+
+# Terminal control (escape sequences can clear a screen and print a fake "OK"), bidi
+# overrides and zero-width characters are shown as their code point, never sent raw.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+_QUOTED = re.compile(r"'([^'\n]*)'|“([^”\n]*)”")
+_LONG_NUMBER = re.compile(r"\+?\d[\d\s().-]{4,}\d")
+
+
+def redact(text: str, safe: frozenset[str] = frozenset()) -> str:
+    """``text`` with every quoted value (except the words in ``safe``) and every long number replaced by '…'.
+
+    For messages about files that hold private details: a key, a value or a line of an
+    honour file may be a phone number or the name of someone who is not published.
+    """
+    text = _QUOTED.sub(lambda m: m.group(0) if (m.group(1) or m.group(2) or "") in safe else "'…'", text)
+    return _LONG_NUMBER.sub("…", text)
+
+
+def printable(text: str) -> str:
+    """``text`` with every invisible or terminal-controlling character written as ``<U+XXXX>``."""
+    return _UNPRINTABLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 
 @dataclass(frozen=True)
@@ -42,6 +70,8 @@ class Problem:
     severity: Severity = "error"
     source_line: str | None = None
     """The text of the offending line, shown with a caret under the column."""
+    private: bool = False
+    """The line may hold a private detail (an honour entry): never quote it."""
 
     def format(self) -> str:
         """Render as ``path:line:col: field: problem`` plus source line, caret and hint."""
@@ -52,9 +82,9 @@ class Problem:
                 where += f":{self.pos.col}"
         label = "" if self.severity == "error" else "warning: "
         head = f"{where}: {label}{self.field + ': ' if self.field else ''}{self.message}"
-        lines = [head]
-        if self.source_line is not None and self.pos.line:
-            text = self.source_line.rstrip("\r\n")
+        lines = [printable(head)]
+        if self.source_line is not None and self.pos.line and not self.private:
+            text = printable(self.source_line.rstrip("\r\n"))
             lines.append(f"    {text}")
             if self.pos.col:
                 # Keep tabs and wide characters aligned: reuse the line's own
@@ -81,6 +111,16 @@ def _is_wide(ch: str) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class Untranslated:
+    """A text that lacks some of the site's languages (its pages fall back to another)."""
+
+    pos: Position
+    field: str
+    missing: tuple[str, ...]
+    """The language codes it has no version in."""
+
+
 @dataclass
 class Problems:
     """Collects every problem of a run."""
@@ -88,6 +128,8 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """Report lines that are not problems (e.g. who was left out of the site and why)."""
+    untranslated: list[Untranslated] = field(default_factory=list)
+    """Texts without every language: told by ``culture check`` (a warning per file and language)."""
 
     def add(self, problem: Problem) -> None:
         """Record a problem."""
@@ -97,6 +139,7 @@ class Problems:
         """Take over every problem and note of another collector."""
         self.items.extend(other.items)
         self.notes.extend(other.notes)
+        self.untranslated.extend(other.untranslated)
 
     @property
     def errors(self) -> list[Problem]:
@@ -114,10 +157,43 @@ class Problems:
     def __len__(self) -> int:
         return len(self.items)
 
-    def report(self, *, warnings: bool = True) -> str:
-        """All problems as one text block, errors first, with a count at the end."""
+    def redact(self, words: Iterable[str]) -> None:
+        """Take ``words`` (people who are not published) out of every message and hint.
+
+        A suggestion that would name one (``did you mean 'hao-jinfeng.jpg'?``) is dropped
+        whole; any other mention becomes "…". The position still leads the editor to the
+        line in their own file.
+        """
+        hidden = sorted({w for w in words if len(w) >= 2}, key=len, reverse=True)
+        if not hidden:
+            return
+
+        def clean(text: str) -> str:
+            text = _SUGGESTION.sub(lambda m: "" if any(w in m.group(0) for w in hidden) else m.group(0), text)
+            for word in hidden:
+                text = text.replace(word, "…")
+            return text
+
+        for i, p in enumerate(self.items):
+            if any(w in p.message or w in p.hint for w in hidden):
+                self.items[i] = replace(p, message=clean(p.message), hint=clean(p.hint))
+        self.notes = [clean(note) for note in self.notes]
+
+    def report(self, *, warnings: bool = True, lang: str | None = None) -> str:
+        """All problems as one text block, errors first, with a count at the end.
+
+        Args:
+            warnings: Include the warnings.
+            lang: Tell each problem for people in this language (Chinese first for
+                ``zh``); None keeps the technical ``path:line:col: field: message`` form.
+        """
+        from .wording import render
+
         shown = self.errors + (self.warnings if warnings else [])
-        body = "\n\n".join(p.format() for p in shown)
+        body = "\n\n".join((p.format() if lang is None else render(p, lang)) for p in shown[:MAX_SHOWN])
+        if len(shown) > MAX_SHOWN:
+            rest = len(shown) - MAX_SHOWN
+            body += f"\n\n... and {rest} more problem{'s' if rest != 1 else ''} not shown（另有 {rest} 个问题未列出）"
         n_err, n_warn = len(self.errors), len(self.warnings)
         summary = f"{n_err} error{'s' if n_err != 1 else ''}, {n_warn} warning{'s' if n_warn != 1 else ''}"
         summary += f"（{n_err} 个错误，{n_warn} 个提醒）"

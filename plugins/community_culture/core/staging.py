@@ -2,44 +2,124 @@
 
 A failed build - bad data, a crash, strict-mode warnings - must leave the site that
 was there before byte for byte untouched, because that site is what residents and
-printed QR codes reach.
+printed QR codes reach. Two builds into one folder (a timer and a person, two CI jobs)
+take turns: a lock beside the output folder lets one build at a time stage and swap.
+The swap exchanges the two folders in one step where the system allows it; elsewhere
+it takes two renames, and a crash between them is repaired by the next build, which
+puts the old site back. At no moment is there no site.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import errno
+import fcntl
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+class BuildLocked(Exception):
+    """Another build holds the output folder."""
 
 
 class StagedOutput:
     """A sibling folder that becomes ``target`` when :meth:`commit` is called."""
 
-    def __init__(self, target: Path) -> None:
+    def __init__(self, target: Path, exchange: bool = True) -> None:
         self.target = target.resolve()
         self.staging: Path | None = None
+        self.exchange = exchange
+        self._lock: int | None = None
+
+    @property
+    def lock_path(self) -> Path:
+        """The lock file beside the output folder."""
+        return self.target.with_name(f".{self.target.name}.lock")
+
+    def lock(self, timeout: float = 0.0, waiting: object = None) -> None:
+        """Take the output folder for this build, waiting up to ``timeout`` seconds.
+
+        Raises:
+            BuildLocked: when another build still holds it after ``timeout``.
+        """
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + timeout
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    os.close(fd)
+                    raise
+                if time.monotonic() >= deadline:
+                    holder = _read_holder(fd)
+                    os.close(fd)
+                    raise BuildLocked(
+                        f"another build{holder} is writing {self.target} (lock: {self.lock_path}); "
+                        f"waited {timeout:g} s. Run this build again when it has finished."
+                    ) from None
+                if not told and callable(waiting):
+                    waiting()
+                    told = True
+                time.sleep(0.2)
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        self._lock = fd
+
+    def unlock(self) -> None:
+        """Let the next build have the output folder."""
+        if self._lock is not None:
+            fcntl.flock(self._lock, fcntl.LOCK_UN)
+            os.close(self._lock)
+            self._lock = None
+
+    def recover(self) -> list[str]:
+        """Repair what an interrupted build left (call with the lock held); returns what was done."""
+        parent, name = self.target.parent, self.target.name
+        done: list[str] = []
+        olds = sorted(parent.glob(f".{name}.old-*"), key=lambda p: p.stat().st_mtime)
+        if not self.target.exists() and olds:
+            # A crash between the two renames of a swap: the old site goes back.
+            os.replace(olds.pop(), self.target)
+            done.append(f"restored the previous site from {self.target.name}.old")
+        for leftover in [*olds, *parent.glob(f".{name}.building-*")]:
+            shutil.rmtree(leftover, ignore_errors=True)
+            done.append(f"removed {leftover.name}")
+        return done
 
     def begin(self) -> Path:
-        """Create a fresh staging folder (removing ones left by interrupted builds)."""
+        """Create a fresh staging folder (after repairing what interrupted builds left)."""
         parent = self.target.parent
         parent.mkdir(parents=True, exist_ok=True)
-        for stale in parent.glob(f".{self.target.name}.building-*"):
-            shutil.rmtree(stale, ignore_errors=True)
+        self.recover()
         self.staging = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.building-", dir=parent))
         return self.staging
 
     def commit(self) -> None:
-        """Put the staged build in place of ``target`` with two renames."""
+        """Put the staged build in place of ``target``."""
         if self.staging is None:
             return
-        old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}")
-        if self.target.exists():
-            os.replace(self.target, old)
-        os.replace(self.staging, self.target)
         # mkdtemp makes the folder private (0700); a published site is world-readable.
-        self.target.chmod(0o755)
-        shutil.rmtree(old, ignore_errors=True)
+        self.staging.chmod(0o755)
+        if self.target.exists() and self.exchange and _exchange(self.staging, self.target):
+            # One step: the staging name now holds the old site.
+            shutil.rmtree(self.staging, ignore_errors=True)
+        else:
+            old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}")
+            if self.target.exists():
+                os.replace(self.target, old)
+            os.replace(self.staging, self.target)
+            shutil.rmtree(old, ignore_errors=True)
         self.staging = None
 
     def abort(self) -> None:
@@ -47,3 +127,25 @@ class StagedOutput:
         if self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
             self.staging = None
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux ``renameat2``); False where the system cannot."""
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return False
+    try:
+        libc = ctypes.CDLL(name, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return result == 0
+
+
+def _read_holder(fd: int) -> str:
+    try:
+        pid = os.pread(fd, 32, 0).decode().strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return f" (process {pid})" if pid.isdigit() else ""

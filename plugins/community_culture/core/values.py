@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,54 @@ def suggest(word: str, candidates: Iterable[str]) -> str:
     """A ``; did you mean 'x'?`` suffix, or an empty string."""
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def suggest_hall(value: str, halls: Mapping[str, object]) -> str:
+    """Like :func:`suggest`, and a hall written by its name (``锦绣社区文化礼堂``) gets its id."""
+    wanted = value.strip()
+    for hall_id, hall in halls.items():
+        name = getattr(hall, "name", None)
+        texts = [t for _, t in name.values] if isinstance(name, LText) else []
+        if any(wanted == t or (len(wanted) >= 2 and wanted in t) for t in texts):
+            return f"; '{wanted}' is the name of the hall '{hall_id}': write its id, hall: {hall_id}"
+    return suggest(wanted, halls)
+
+
+# Chinese words editors write for fixed choices, and the id each stands for.
+CHOICE_WORDS = {
+    "计划": "planned",
+    "计划中": "planned",
+    "筹备": "planned",
+    "确定": "confirmed",
+    "已确定": "confirmed",
+    "确认": "confirmed",
+    "延期": "postponed",
+    "推迟": "postponed",
+    "取消": "cancelled",
+    "已取消": "cancelled",
+    "完成": "done",
+    "已完成": "done",
+    "已举办": "done",
+    "举办完": "done",
+    "上旬": "early",
+    "中旬": "mid",
+    "下旬": "late",
+    "社区基本情况": "overview",
+    "乡风民俗": "customs",
+    "崇德尚贤": "virtue",
+    "美好家园": "homeland",
+}
+
+
+def colon_slip(key: str) -> tuple[str, str] | None:
+    """A key like ``zh：锦绣`` holds a full-width colon where ``: `` belongs: the message and hint."""
+    if "：" not in key:
+        return None
+    head = key.split("：", 1)[0].strip()
+    return (
+        f"a full-width colon '：' follows '{head}'; YAML needs a plain colon and a space: '{head}: '",
+        f"“{head}”后面用了中文全角冒号“：”，请改成英文半角冒号加空格“: ”",
+    )
 
 
 def describe(node: Node) -> str:
@@ -52,16 +100,39 @@ def check_slug(node: Scalar, fieldname: str, reporter: Reporter) -> str | None:
     return None
 
 
-def check_choice(node: Scalar, fieldname: str, known: list[str], what: str, reporter: Reporter) -> str | None:
-    """A value from ``known``; otherwise report it with a suggestion."""
+def check_choice(
+    node: Scalar,
+    fieldname: str,
+    known: list[str],
+    what: str,
+    reporter: Reporter,
+    labels: Mapping[str, str] | None = None,
+) -> str | None:
+    """A value from ``known``; otherwise report it with a suggestion.
+
+    Args:
+        labels: Words that stand for an id (a vocabulary's labels, ``节庆活动`` -> ``festival``).
+            Given for vocabularies a site may extend (``data/taxonomies.yml``).
+    """
     value = node.value.strip()
     if value in known:
         return value
+    meant = (labels or {}).get(value) or CHOICE_WORDS.get(value)
+    if meant in known:
+        reporter.error(
+            node.pos,
+            fieldname,
+            f"'{value}' is what the {what} '{meant}' is called; write its id: {meant}",
+            f"这里请写编号 {meant}（{value}），不写中文名称",
+        )
+        return None
+    hint = (
+        "不在可选范围内；请从列出的编号中选择，确需新增再在 data/taxonomies.yml 中添加"
+        if labels is not None
+        else "不在可选范围内，只能从列出的编号中选择"
+    )
     reporter.error(
-        node.pos,
-        fieldname,
-        f"unknown {what} '{value}'{suggest(value, known)} (known: {', '.join(known)})",
-        "不在可选范围内；如需新增，请在 data/taxonomies.yml 中添加",
+        node.pos, fieldname, f"unknown {what} '{value}'{suggest(value, known)} (known: {', '.join(known)})", hint
     )
     return None
 
@@ -91,7 +162,10 @@ def read_text(node: Node, fieldname: str, ctx: Context) -> LText | None:
     """Read localized text from a scalar or a mapping by language code."""
     reporter = ctx.reporter
     if isinstance(node, Scalar):
-        return LText(((ctx.default_language, node.value.strip()),)) if node.value.strip() else None
+        if not node.value.strip():
+            return None
+        _note_missing(node, fieldname, ctx, {ctx.default_language})
+        return LText(((ctx.default_language, node.value.strip()),))
     if isinstance(node, Sequence):
         reporter.error(
             node.pos,
@@ -103,7 +177,9 @@ def read_text(node: Node, fieldname: str, ctx: Context) -> LText | None:
     values: list[tuple[str, str]] = []
     for lang, (key, value) in node.entries.items():
         if lang not in ctx.languages:
-            if isinstance(value, Scalar) and value.is_null:
+            if isinstance(value, Scalar) and value.is_null and (slip := colon_slip(lang)):
+                reporter.error(key.pos, fieldname, slip[0], slip[1])
+            elif isinstance(value, Scalar) and value.is_null:
                 msg = f"'{lang}' is read as a language of its own; quote text that holds a comma"
                 reporter.error(
                     key.pos, fieldname, msg, '文字里有逗号时，请给整段文字加引号，例如 en: "Jinxiu, Dongsheng"'
@@ -124,7 +200,15 @@ def read_text(node: Node, fieldname: str, ctx: Context) -> LText | None:
             continue
         if value.value.strip():
             values.append((lang, value.value.strip()))
+    if values:
+        _note_missing(node, fieldname, ctx, {lang for lang, _ in values})
     return LText(tuple(values)) if values else None
+
+
+def _note_missing(node: Node, fieldname: str, ctx: Context, present: set[str]) -> None:
+    missing = tuple(lang for lang in ctx.languages if lang not in present)
+    if missing:
+        ctx.reporter.untranslated(node.pos, fieldname, missing)
 
 
 _IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")

@@ -88,7 +88,7 @@ def load_community(data_dir: Path, root: Path, ctx: Context) -> Community | None
         address=f.text("address"),
         timezone=timezone,
         contact=read_contact(f.sub("contact", "contact details"), person=False),
-        about=f.text("about"),
+        about=f.markdown("about"),
     )
     f.finish()
     return community if name else None

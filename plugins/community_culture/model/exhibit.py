@@ -4,9 +4,11 @@ An exhibit hangs in one of the four sections the seed plans name (社区基本�
 乡风民俗, 崇德尚贤, 美好家园) and is made of panels, each printed on a page of its own.
 The folder name is the exhibit's id and a panel's id is its address below it, so
 both are printed in QR codes and never change. A panel is printed in the languages its
-title is written in (or those ``print: {languages: [...]}`` names); every text on a
-panel printed in two languages must then exist in both, because a printed panel has
-no "not yet translated" note to fall back on.
+title is written in (or those ``print: {languages: [...]}`` names), narrowed to the
+languages in which every one of its texts is written: a printed panel has no "not yet
+translated" note to fall back on, so a language with a missing text is left off the
+panel, with a warning that names the text (never an error: one untranslated caption
+must not stop the site).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ..core.fields import SLUG, Context, Fields, describe, read_text, suggest
 from ..core.loader import Mapping, Scalar, Sequence, load_yaml
 from ..core.problems import Position
 from ..core.text import LText
+from ..core.values import suggest_hall
 from ..printing.sizes import (
     ISO_A,
     MAX_SIDE_MM,
@@ -36,7 +39,7 @@ SECTIONS = ("overview", "customs", "virtue", "homeland")
 """The four sections of an exhibition room, in the seed plans' order."""
 DEFAULT_SIZE = "A1"
 """Exhibition panels are most often A1 portrait; an exhibit without ``print:`` gets that."""
-_HINT = "双语展板上的每段文字都要有两种语言；请补上译文，或只印一种语言"
+_HINT = "这段文字缺少译文，展板暂时只印已齐全的语言；请补上译文"
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,7 @@ def check_exhibit_halls(exhibits: dict[str, Exhibit], halls: AbcMapping[str, obj
             ctx.reporter.error(
                 exhibit.hall_pos or exhibit.source,
                 "hall",
-                f"unknown hall '{exhibit.hall}'{suggest(exhibit.hall, halls)} (halls: {', '.join(halls) or 'none'})",
+                f"unknown hall '{exhibit.hall}'{suggest_hall(exhibit.hall, halls)} (halls: {', '.join(halls) or 'none'})",
                 "找不到这个场馆编号，请对照 data/halls/ 中的文件名",
             )
 
@@ -169,7 +172,7 @@ def read_exhibit(f: Fields, exhibit_id: str) -> Exhibit | None:
         f.error(listed, "panels", "an exhibit needs at least one panel", "展陈至少要有一块展板")
     if title is not None and title_pos is not None:
         _check_exhibit_title(f, title, title_pos, panels)
-    intro = f.text("intro")
+    intro = f.markdown("intro")
     if title is None or section is None or not panels:
         return None
     return Exhibit(
@@ -194,28 +197,31 @@ def _read_panel(f: Fields, defaults: _Print) -> Panel | None:
     )
     if panel_id is None or title is None or title_pos is None:
         return None
-    languages = (
+    wanted = (
         own.languages
         or defaults.languages
         or tuple(lang for lang in f.ctx.languages if title.has(lang))
         or (f.ctx.default_language,)
     )
+    texts: list[tuple[str, LText, Position]] = [("title", title, title_pos)]
+    if body is not None and body_pos is not None:
+        texts.append(("body", body, body_pos))
+    for i, (photo, node) in enumerate(images):
+        caption = node.get("caption")
+        if photo.caption is not None and caption is not None:
+            texts.append((f"images[{i}].caption", photo.caption, caption.pos))
+    complete = tuple(lang for lang in wanted if all(text.has(lang) for _, text, _ in texts))
     panel = Panel(
         id=panel_id,
         title=title,
         source=f.node.pos,
         size=_resolve_size(own, defaults),
-        languages=languages,
+        languages=complete or wanted[:1],
         body=body,
         images=tuple(photo for photo, _ in images),
     )
-    _check_translated(f, "title", title, title_pos, panel)
-    if body is not None and body_pos is not None:
-        _check_translated(f, "body", body, body_pos, panel)
-    for i, (photo, node) in enumerate(images):
-        caption = node.get("caption")
-        if photo.caption is not None and caption is not None:
-            _check_translated(f, f"images[{i}].caption", photo.caption, caption.pos, panel)
+    for key, text, pos in texts:
+        _check_translated(f, key, text, pos, panel, wanted)
     return panel
 
 
@@ -228,37 +234,39 @@ def _text(f: Fields, key: str, required: bool = False) -> tuple[LText | None, Po
     node = f.raw(key, required)
     if node is None:
         return None, None
-    return read_text(node, f.name(key), f.ctx), node.pos
+    return (f.markdown(key) if key == "body" else read_text(node, f.name(key), f.ctx)), node.pos
 
 
-def _check_translated(f: Fields, key: str, text: LText, pos: Position, panel: Panel) -> None:
-    """A text printed on ``panel`` must exist in every language the panel prints."""
-    missing = [lang for lang in panel.languages if not text.has(lang)]
-    if not missing or len(panel.languages) < 2:
+def _check_translated(f: Fields, key: str, text: LText, pos: Position, panel: Panel, wanted: tuple[str, ...]) -> None:
+    """Warn about a text printed on ``panel`` that lacks a language the panel was meant to print."""
+    missing = [lang for lang in wanted if not text.has(lang)]
+    if not missing:
         return
-    f.error(
+    printed = " and ".join(panel.languages)
+    f.ctx.reporter.warning(
         pos,
-        key,
-        f"panel '{panel.id}' is printed in {' and '.join(panel.languages)}, but this text has no "
-        f"{', '.join(missing)} version; add it, or print the panel in fewer languages "
-        f"with print: {{languages: [{panel.languages[0]}]}}",
+        f.name(key),
+        f"panel '{panel.id}' is meant to be printed in {' and '.join(wanted)}, but this text has no "
+        f"{', '.join(missing)} version, so the panel is printed in {printed} only; add the translation "
+        f"(or write print: {{languages: [{panel.languages[0]}]}} to say so)",
         _HINT,
     )
 
 
 def _check_exhibit_title(f: Fields, title: LText, pos: Position, panels: list[Panel]) -> None:
-    """The exhibit's title is printed on every panel: the bilingual ones need it translated."""
+    """The exhibit's title is printed on every panel, in the languages it is written in."""
     bilingual = [p for p in panels if len(p.languages) > 1]
     needed = [lang for lang in f.ctx.languages if any(lang in p.languages for p in bilingual)]
     missing = [lang for lang in needed if not title.has(lang)]
     if not missing:
         return
     names = ", ".join(f"'{p.id}'" for p in bilingual)
-    f.error(
+    f.ctx.reporter.warning(
         pos,
-        "title",
+        f.name("title"),
         f"the exhibit's title is printed on every panel, and panels {names} are printed in "
-        f"{' and '.join(needed)}; this text has no {', '.join(missing)} version",
+        f"{' and '.join(needed)}; this text has no {', '.join(missing)} version, so their headers "
+        "carry it in fewer languages; add the translation",
         _HINT,
     )
 

@@ -212,7 +212,7 @@ def read_hall(f: Fields, hall_id: str, tax: Taxonomies) -> Hall | None:
         signature=f.text("signature"),
         contact=read_contact(f.sub("contact", "contact details"), person=True),
         photos=tuple(f.each("photos", "a photo with src, caption and credit", read_photo)),
-        description=f.text("description"),
+        description=f.markdown("description"),
     )
     return hall if name and kind else None
 

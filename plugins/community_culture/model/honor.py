@@ -24,6 +24,32 @@ from .privacy import FULL_DATE, find_private
 from .taxonomy import DEFAULTS, Taxonomies
 
 BOARDS_FILE = "boards.yml"
+ENTRY_FIELDS = frozenset(
+    {
+        "entries",
+        "id",
+        "name",
+        "year",
+        "title",
+        "category",
+        "awarded_by",
+        "citation",
+        "photo",
+        "consent",
+        "guardian_consent",
+        "withdrawn",
+        "born",
+        "zh",
+        "en",
+        "consent: true",
+        "guardian_consent: true",
+        "entries:",
+        "born:",
+        *BOARDS_FILE.split(),
+    }
+)
+"""What a message about an honour file may quote: field names, never values."""
+ADULT_AGE = 18
 OLDEST_BIRTH_YEAR = 1880
 """An earlier ``born`` is a typing slip, not an elder."""
 
@@ -82,6 +108,8 @@ class HonorRoll:
     """Published entries by board id, in the order written."""
     withheld_photos: tuple[str, ...] = ()
     """Images (relative to ``content/``) that must not be copied into the site."""
+    withheld_words: tuple[str, ...] = ()
+    """Ids, names and photo file names of people who are not published: no message may show them."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +124,9 @@ class _Read:
 _REASONS = {
     "no-consent": ("consent is not recorded", "未登记本人同意"),
     "consent-false": ("consent: false", "本人未同意公开"),
+    "consent-unreadable": ("consent is neither true nor false", "consent 只能写 true 或 false"),
     "withdrawn": ("withdrawn: true", "已撤下"),
+    "minor": ("under 18 without 'guardian_consent: true'", "未成年人，未登记监护人同意"),
 }
 
 
@@ -115,6 +145,8 @@ def load_honors(data_dir: Path, root: Path, ctx: Context, tax: Taxonomies, as_of
     read: list[_Read] = []
     if folder.is_dir():
         for path in sorted(folder.iterdir()):
+            vocabulary = ENTRY_FIELDS | set(boards) | set(tax.honor_categories) | {path.stem}
+            ctx.reporter.private[path.relative_to(root).as_posix()] = frozenset(vocabulary)
             if path.suffix not in (".yml", ".yaml") or path.name.startswith(".") or path.name == BOARDS_FILE:
                 continue
             if path.stem == "boards":
@@ -125,20 +157,32 @@ def load_honors(data_dir: Path, root: Path, ctx: Context, tax: Taxonomies, as_of
     _check_unique(read, ctx)
     published: dict[str, list[Entry]] = {board_id: [] for board_id in boards}
     withheld: set[str] = set()
+    words: set[str] = set()
     for item in read:
         if item.reason is None:
             published[item.entry.board].append(item.entry)
             continue
         english, chinese = _REASONS[item.reason]
+        # By place only: an unpublished person's name or id never reaches a build log.
         where = f"{item.entry.source.path}:{item.entry.source.line}"
+        # The line tells the editor which entry; the note itself names no one.
         ctx.reporter.problems.notes.append(
-            f"{where}: honors: '{item.entry.id}' left out of the site ({english})（未发布：{chinese}）"
+            f"{where}: honors: an entry left out of the site ({english})（未发布：{chinese}）"
         )
+        words.add(item.entry.id)
+        words.update(text for _, text in item.entry.name.values)
         if item.entry.photo:
             withheld.add(item.entry.photo)
+    left_out = sum(1 for item in read if item.reason is not None)
+    if left_out:
+        ctx.reporter.problems.notes.append(
+            f"honors: {left_out} entr{'y' if left_out == 1 else 'ies'} left out of the site（共 {left_out} 条未发布）"
+        )
     _check_shared_photos(published, withheld, ctx)
+    # The photos of entries left out name a person; stray files name no one.
+    words.update(photo.rsplit("/", 1)[-1] for photo in withheld)
     withheld |= _unused_photos(published, withheld, ctx)
-    return HonorRoll(boards, published, tuple(sorted(withheld)))
+    return HonorRoll(boards, published, tuple(sorted(withheld)), tuple(sorted(w for w in words if len(w) >= 2)))
 
 
 def load_boards(folder: Path, root: Path, ctx: Context) -> dict[str, Board]:
@@ -167,7 +211,7 @@ def _read_board(f: Fields) -> Board | None:
         title or LText(()),
         f.node.pos,
         show_age=f.boolean("show_age", default=board_id == "longevity"),
-        intro=f.text("intro"),
+        intro=f.markdown("intro"),
     )
     return board if board_id and title else None
 
@@ -201,6 +245,7 @@ def read_entry(f: Fields, board: str, tax: Taxonomies, as_of: dt.date) -> _Read 
     name = f.text("name", required=True)
     consent_node = f.node.get("consent")
     consent = f.boolean("consent")
+    guardian = f.boolean("guardian_consent")
     withdrawn = f.boolean("withdrawn")
     entry = Entry(
         id=entry_id or "",
@@ -211,7 +256,7 @@ def read_entry(f: Fields, board: str, tax: Taxonomies, as_of: dt.date) -> _Read 
         title=f.text("title"),
         category=f.choice("category", tax.honor_categories, "honor category"),
         awarded_by=f.text("awarded_by"),
-        citation=f.text("citation"),
+        citation=f.markdown("citation"),
         photo=_normalized(f.image("photo")),
         born=_read_born(f, as_of),
     )
@@ -219,6 +264,19 @@ def read_entry(f: Fields, board: str, tax: Taxonomies, as_of: dt.date) -> _Read 
         return None
     if withdrawn:
         return _Read(entry, "withdrawn")
+    if consent and entry.born is not None and as_of.year - entry.born < ADULT_AGE and not guardian:
+        # A child's own "yes" is not enough: a parent or guardian must agree, and the
+        # record of it is `guardian_consent: true`.
+        _add(
+            f.ctx,
+            f.node.pos,
+            f.name("guardian_consent"),
+            "this entry is of a person under 18, so it is left out of the site until a parent's or "
+            "guardian's consent is recorded as 'guardian_consent: true'",
+            "未满18岁的居民，须征得监护人同意并填写 guardian_consent: true 后才能公开",
+            "warning",
+        )
+        return _Read(entry, "minor")
     if consent:
         return _Read(entry, None)
     if consent_node is None or (isinstance(consent_node, Scalar) and consent_node.is_null):
@@ -228,12 +286,15 @@ def read_entry(f: Fields, board: str, tax: Taxonomies, as_of: dt.date) -> _Read 
             f.ctx,
             consent_node.pos if consent_node is not None else f.node.pos,
             f.name("consent"),
-            f"'{entry_id}' has no 'consent: true', so it is left out of the site; "
+            "this entry has no 'consent: true', so it is left out of the site; "
             "add it once the person (or their family) has agreed to be published",
             "本人（或家属）同意公开后，请加上 consent: true；在此之前不会发布",
             "warning",
         )
         return _Read(entry, "no-consent")
+    if isinstance(consent_node, Scalar) and consent_node.value.strip().lower() != "false":
+        # `consent: yes` is reported as an error above; it is not the person's "no".
+        return _Read(entry, "consent-unreadable")
     return _Read(entry, "consent-false")
 
 
@@ -337,7 +398,7 @@ def _check_unique(read: list[_Read], ctx: Context) -> None:
             ctx.reporter.error(
                 item.entry.source,
                 "id",
-                f"the id '{item.entry.id}' is already used by the entry at {first.path}:{first.line}",
+                f"this id is already used by the entry at {first.path}:{first.line}",
                 "荣誉榜条目的编号重复，每条的编号必须唯一",
             )
 
@@ -349,7 +410,7 @@ def _check_shared_photos(published: dict[str, list[Entry]], withheld: set[str], 
                 ctx.reporter.error(
                     entry.source,
                     "photo",
-                    f"'{entry.id}' uses the photo of an entry that is not published; "
+                    "this entry uses the photo of an entry that is not published; "
                     "each person needs a photo of their own",
                     "这张照片也属于一位未发布的居民，请为每人使用各自的照片",
                 )

@@ -34,22 +34,31 @@ _DAY = (
     rf"|\b\d{{1,2}}\s+{_MONTH}|\b{_MONTH}\s+\d{{1,2}}\b)"
 )
 BIRTH_DATE = re.compile(
-    rf"(?:生日|出生日期|出生于?|生于|date\s+of\s+birth|birthday|\bborn)\s*(?:是|为|在|is|on|in|[:：])?\s*{_DAY}"
-    rf"|(?:{FULL_DATE.pattern})\s*(?:出生|生人|生(?=[，,。；;）)\s]|$))",
+    rf"(?:生日|出生日期|出生于?|生于|诞辰|date\s+of\s+birth|birthday|\bd\.?o\.?b\b\.?|\bborn)\s*(?:是|为|在|is|on|in|[:：])?\s*{_DAY}"
+    rf"|(?:{FULL_DATE.pattern})\s*(?:出生|生人|生(?=[，,。；;）)\s]|$))"
+    rf"|{_DAY}\s*(?:是|为)?\s*(?:她|他|我|其|老人|本人)?(?:的)?\s*(?:生日|诞辰|出生|寿辰)"
+    rf"|{_DAY}\s*(?:is|was)\s+(?:her|his|my|their)\s+birthday",
     re.IGNORECASE,
 )
 """A birthday given with its day, in words that say it is one: ``生于1922年3月4日``, ``born 4 March``."""
 
-ID_CARD = re.compile(r"(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{6}\s\d{8}\s\d{3}[\dXx]|\d{15})(?![0-9A-Za-z])")
+ID_CARD = re.compile(
+    r"(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15}"
+    r"|\d{6}[\s.-]?(?:18|19|20)\d{2}[\s.-]?(?:0[1-9]|1[0-2])[\s.-]?(?:0[1-9]|[12]\d|3[01])[\s.-]?\d{3}[\dXx])"
+    r"(?![0-9A-Za-z])"
+)
 """A resident ID-card number: 18 digits (the last may be X), or the old 15-digit kind."""
 
+_SEP = r"[\s.\-\u2010-\u2015]?"
 PHONE = re.compile(
-    r"(?<![\dA-Za-z])(?:(?:\+|00)86[\s-]?)?"
-    r"(?:1[3-9]\d(?:[\s-]?\d{4}){2}"  # mobile: 139 1234 5678
-    r"|0\d{2,3}[\s-]?[2-9]\d{6,7}"  # with an area code: 0477-8561234
-    r"|[48]00[\s-]?\d{3}[\s-]?\d{4})"  # service numbers: 400-123-4567
+    r"(?<![\dA-Za-z])(?:(?:\+|00)86[\s.-]?)?"
+    rf"(?:1[3-9]\d{_SEP}\d{{4}}{_SEP}\d{{4}}"  # mobile: 139 1234 5678, 138.1234.5678
+    rf"|\(?0\d{{2,3}}\)?{_SEP}[2-9]\d{{2,3}}{_SEP}\d{{4}}"  # with an area code: 0477-8561234, (0477) 856 1234
+    rf"|[48]00{_SEP}\d{{3}}{_SEP}\d{{4}})"  # service numbers: 400-123-4567
     r"(?![\dA-Za-z])"
-    r"|(?:电话|手机|座机|联系方式|热线|\b(?:tel|phone|mobile|cell)\b)\.?\s*[:：]?\s*\+?\d[\d\s-]{5,}\d",
+    rf"|(?<![\dA-Za-z])\+\d{{1,3}}{_SEP}\(?\d{{1,4}}\)?(?:{_SEP}\d{{2,4}}){{2,4}}(?![\dA-Za-z])"  # +44 20 7946 0958
+    rf"|(?<![\dA-Za-z])\(\d{{3}}\)\s?\d{{3}}{_SEP}\d{{4}}(?![\dA-Za-z])"  # (555) 123-4567
+    r"|(?:电话|手机|座机|联系方式|联系电话|热线|微信|\b(?:tel|phone|mobile|cell|whatsapp)\b)\.?\s*(?:号码?|number)?\s*[:：是为]?\s*\+?\(?\d[\d\s().-]{5,}\d",
     re.IGNORECASE,
 )
 """A telephone number, or digits announced as one."""
@@ -58,12 +67,12 @@ ADDRESS = re.compile(
     rf"(?<!第)[\d{_CN_DIGIT}]+\s*(?:号楼|单元)"
     r"|\d+\s*(?:栋|幢|号院)"
     r"|\d+\s*室(?![友内外])"
-    r"|门牌|住址|家庭地址"
+    r"|门牌|住址|家庭地址|家住|住在[^，,。；;]{0,20}?\d+\s*号"
     r"|(?<![\d-])\d{1,3}-\d{1,2}-(?!(?:19|20)\d\d(?!\d))\d{3,4}(?![\d-])"  # building-unit-flat: 3-2-402
-    r"|\bhome\s+address\b"
-    r"|\b(?:room|rm\.?|flat|apt\.?|apartment|building|bldg\.?|block)\s*(?:no\.?\s*)?#?\d+\b"
-    r"(?!\s*(?:years?|people|times|hours?|days?|months?|%))",
-    re.IGNORECASE,
+    # A street number alone may be a public place (the service centre); at home it is not.
+    r"|(?i:\bhome\s+address\b|\b(?:lives?|living|home\s+is)\s+(?:at|in|on)\s+(?:no\.?\s*)?\d+)"
+    r"|(?i:\b(?:room|rm\.?|flat|apt\.?|apartment|unit|building|bldg\.?|block)\s*(?:no\.?\s*)?#?\d+[A-Za-z]?\b"
+    r"(?!\s*(?:years?|people|times|hours?|days?|months?|%)))",
 )
 """A home address: a building, unit, flat or door number (号楼, 单元, 室, 门牌, Room 402)."""
 
@@ -93,3 +102,43 @@ def find_private(text: str) -> list[Finding]:
         if m is not None:
             found.append(Finding(kind, m.start(), m.end()))
     return sorted(found, key=lambda f: f.start)
+
+
+def scan_private(node: object, prefix: str, ctx: object, where: str, where_zh: str) -> None:
+    """Report a phone number, ID-card number or home address in any text of ``node``.
+
+    Args:
+        node: A loader node (mapping, list or scalar) read from an editor's file.
+        prefix: The field path of ``node`` inside its file.
+        ctx: The reading context (a :class:`~..core.fields.Context`).
+        where: What the text is part of, for the message (``a team's page``).
+        where_zh: The same in Chinese (``文艺队页面``).
+    """
+    from ..core.loader import Mapping, Scalar, Sequence
+    from ..core.problems import Position, Problem
+
+    def scalars(value: object, name: str) -> list[tuple[str, Scalar]]:
+        if isinstance(value, Scalar):
+            return [(name, value)]
+        if isinstance(value, Sequence):
+            return [p for i, item in enumerate(value.items) for p in scalars(item, f"{name}[{i}]")]
+        if isinstance(value, Mapping):
+            return [p for key, item in value for p in scalars(item, f"{name}.{key}" if name else key)]
+        return []
+
+    words = {"phone": ("a phone number", "电话号码"), "id-card": ("an ID-card number", "身份证号码")}
+    words["address"] = ("a home address", "家庭住址")
+    for fieldname, scalar in scalars(node, prefix):
+        for found in find_private(scalar.value):
+            if found.kind not in words:
+                continue  # dates are the business of calendars and records, not a leak
+            english, chinese = words[found.kind]
+            # Reported without the source line: it holds the very number at fault.
+            ctx.reporter.problems.add(  # type: ignore[attr-defined]
+                Problem(
+                    Position(scalar.pos.path, scalar.pos.line, scalar.pos.col),
+                    fieldname,
+                    f"looks like {english}; {where} must not publish phone or ID-card numbers or home addresses",
+                    f"{where_zh}不公开{chinese}，请删除",
+                )
+            )

@@ -17,6 +17,7 @@ from ..core.fields import Context
 from ..core.loader import Reporter
 from .event import STATUSES
 from .exhibit import SECTIONS
+from .plan import METRICS, PERIODS
 from .taxonomy import DEFAULTS, load_taxonomies
 
 Schema = dict[str, Any]
@@ -24,6 +25,17 @@ SLUG = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
 DATE = {"type": "string", "pattern": "^\\d{4}-\\d{1,2}-\\d{1,2}$", "description": "YYYY-MM-DD"}
 MONTH = {"type": "string", "pattern": "^\\d{4}-\\d{1,2}$", "description": "YYYY-MM"}
 TIME = {"type": "string", "pattern": "^\\d{1,2}:\\d{2}(\\s*[-–~]\\s*\\d{1,2}:\\d{2})?$", "description": "19:00-21:00"}
+
+EVERY = {
+    "type": "string",
+    "description": "day, week, 2 weeks, month, quarter, year, N weeks, N months; 每天、每周、每两周、每月、每季度、每年",
+    "examples": ["week", "2 weeks", "month", "quarter", "year", "每周", "每两周", "每月", "每季度"],
+}
+ON = {
+    "type": "string",
+    "description": "tuesday, 2nd saturday, last sunday, day 15; 周二、第二个周六、最后一个周日、15日",
+    "examples": ["monday", "tuesday", "2nd saturday", "last sunday", "day 15", "周二", "第二个周六", "15日"],
+}
 
 
 def text(description: str = "") -> Schema:
@@ -129,7 +141,23 @@ def build_schemas() -> dict[str, Schema]:
             ("rrule", "start"),
             "repeating (RFC 5545)",
         ),
+        obj(
+            {"every": EVERY, "on": {"anyOf": [ON, many(ON)]}, "start": DATE, "until": DATE, "time": TIME, **extra},
+            ("every", "start", "until"),
+            "repeating, in words: every: month, on: 2nd saturday / every: 每月, on: 第二个周六",
+        ),
     ]
+    record = obj(
+        {
+            "date": DATE,
+            "attendance": {"type": "integer", "minimum": 0, "description": "参加人数"},
+            "signed_in": {"type": "integer", "minimum": 0, "description": "签到人数"},
+            "lecturer": text("主讲 lecturer"),
+            "summary": text("Markdown"),
+            "photos": many(photo),
+        },
+        description="活动记录：one per held occurrence",
+    )
     event = obj(
         {
             "id": SLUG,
@@ -144,6 +172,8 @@ def build_schemas() -> dict[str, Schema]:
             "registration": {"type": "string", "format": "uri"},
             "summary": text("简介"),
             "body": text("Markdown"),
+            "teams": many(SLUG),
+            "records": many(record),
         },
         ("id", "title", "category", "when"),
     )
@@ -152,6 +182,7 @@ def build_schemas() -> dict[str, Schema]:
             "id": SLUG,
             "name": text("姓名"),
             "consent": {"type": "boolean"},
+            "guardian_consent": {"type": "boolean", "description": "未成年人：监护人同意公开"},
             "withdrawn": {"type": "boolean"},
             "year": {"type": "integer"},
             "title": text("称号"),
@@ -190,6 +221,38 @@ def build_schemas() -> dict[str, Schema]:
         },
         ("title", "section", "panels"),
     )
+    team = obj(
+        {
+            "name": text("队名"),
+            "kind": terms(tax.team_kinds, "类型"),
+            "speciality": text("一社一品"),
+            "practice": many(
+                obj({"when": {"oneOf": shapes}, "hall": SLUG, "venue": text("地点")}, ("when",), "练习时间和地点")
+            ),
+            "leader": obj({"role": text("职务"), "name": text("姓名（须本人同意）"), "consent": {"type": "boolean"}}),
+            "members": {"type": "integer", "minimum": 1},
+            "join": text("如何加入"),
+            "awards": many(obj({"year": {"type": "integer"}, "title": text("奖项")}, ("title",))),
+            "description": text("Markdown"),
+        },
+        ("name", "kind"),
+    )
+    periods = {period: {"type": "integer", "minimum": 1} for period in PERIODS}
+    target = obj(
+        {
+            "id": SLUG,
+            "title": text("目标"),
+            "category": terms(tax.categories, "统计此类活动"),
+            "event": SLUG,
+            "metric": {"enum": list(METRICS)},
+            "manual": obj({"value": {"type": "number", "minimum": 0}, "as_of": DATE}, ("value", "as_of")),
+            "within": obj({"start": DATE, "end": DATE}, ("start", "end")),
+            "hall": SLUG,
+            "min": {**obj(periods), "minProperties": 1},
+        },
+        ("id", "title", "min"),
+    )
+    target["oneOf"] = [{"required": [key]} for key in ("category", "event", "metric", "manual")]
     labels = {"type": "object", "additionalProperties": text("名称 label"), "propertyNames": SLUG}
     return {
         "community.schema.json": community,
@@ -198,6 +261,8 @@ def build_schemas() -> dict[str, Schema]:
         "honors.schema.json": obj({"entries": many(entry)}, ("entries",)),
         "boards.schema.json": obj({"boards": many(board)}, ("boards",)),
         "exhibit.schema.json": exhibit,
+        "team.schema.json": team,
+        "plan.schema.json": obj({"targets": many(target)}, ("targets",)),
         "standards.schema.json": {
             "type": "object",
             "additionalProperties": obj(
@@ -209,7 +274,10 @@ def build_schemas() -> dict[str, Schema]:
             ),
         },
         "taxonomies.schema.json": obj(
-            {group: labels for group in ("categories", "hall_kinds", "facilities", "functions", "honor_categories")}
+            {
+                group: labels
+                for group in ("categories", "hall_kinds", "facilities", "functions", "honor_categories", "team_kinds")
+            }
         ),
     }
 

@@ -8,29 +8,46 @@ then checks cross-references in a second pass once every file has parsed.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from ..core.fields import Context
+from ..core.files import check_svgs, outside_links
 from ..core.frontmatter import check_front_matter
 from ..core.loader import Reporter
+from ..core.media import IMAGE_SUFFIXES
 from ..core.parsecache import ParseCache
 from ..core.problems import Position, Problems
+from ..printing.settings import PrintSettings
 from .community import Community, load_community
 from .event import Event, check_event_halls, load_events
 from .exhibit import Exhibit, check_exhibit_halls, load_exhibits
 from .hall import Hall, Standard, load_halls, load_standards
 from .honor import Board, Entry, load_honors
+from .plan import YearPlan, check_plan_refs, load_plans
+from .record import check_event_teams, check_records
 from .taxonomy import Taxonomies, load_taxonomies
+from .team import Team, check_team_halls, load_teams
 
 if TYPE_CHECKING:
     from ..calendar.occurrence import Calendar
     from ..printing.press import Press
 
-KNOWN_DATA = ("community.yml", "standards.yml", "taxonomies.yml", "halls", "events", "honors", "exhibits")
+KNOWN_DATA = (
+    "community.yml",
+    "standards.yml",
+    "taxonomies.yml",
+    "halls",
+    "events",
+    "honors",
+    "exhibits",
+    "teams",
+    "plan",
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +69,10 @@ class Options:
     """Where print files and image copies are kept between builds; None: nowhere."""
     template_dirs: tuple[Path, ...] = ()
     """Template folders searched before the plugin's own (a site's ``overrides/``)."""
+    print: PrintSettings = field(default_factory=PrintSettings)
+    """PDF/X flavour, colour profile, marks and resolution limits of the print files."""
+    reminder_minutes: int | None = None
+    """Calendar feeds carry a reminder (VALARM) this many minutes before each activity; None: none."""
 
     def build_date(self) -> dt.date:
         """One date for the whole build: ``as_of``, else SOURCE_DATE_EPOCH, else today (UTC+8)."""
@@ -81,8 +102,14 @@ class Site:
     """PUBLISHED honor entries by board id; people without consent or withdrawn are never here."""
     withheld_photos: tuple[str, ...] = ()
     """Images (relative to ``content/``) of people who are not published: never copied into the site."""
+    withheld_words: tuple[str, ...] = ()
+    """Ids, names and photo file names of people who are not published: no message may show them."""
     exhibits: dict[str, Exhibit] = field(default_factory=dict)
     """Exhibits by id, sorted by id."""
+    teams: dict[str, Team] = field(default_factory=dict)
+    """Amateur teams by id, sorted by id; leaders' names only where they consented."""
+    plans: dict[int, YearPlan] = field(default_factory=dict)
+    """Work-plan targets by year, sorted by year."""
 
     @property
     def default_language(self) -> str:
@@ -102,7 +129,7 @@ class Site:
         from ..printing.press import Press
 
         o = self.options
-        return Press(o.content_dir, o.languages, o.template_dirs, o.cache_dir, o.site_url)
+        return Press(o.content_dir, o.languages, o.template_dirs, o.cache_dir, o.site_url, o.print, o.build_date())
 
 
 def load_site(options: Options) -> tuple[Site | None, Problems]:
@@ -119,15 +146,30 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
         reporter.error(Position(_rel(data, root)), "", "the data folder does not exist", "找不到 data 文件夹")
         return None, reporter.problems
     _report_unknown_entries(data, root, reporter)
+    # Nothing is read before every link out of the project is known: a data file linked
+    # to /proc/self/environ would otherwise be quoted in a syntax error.
+    links = outside_links(data, root, reporter)
+    if options.content_dir.is_dir():
+        links += outside_links(options.content_dir, root, reporter)
+        check_svgs(options.content_dir, root, reporter)
+    if links:
+        return None, reporter.problems
     taxonomies = load_taxonomies(data, root, ctx)
     standards = load_standards(data, root, ctx, taxonomies)
     community = load_community(data, root, ctx)
     halls = load_halls(data, root, ctx, taxonomies)
     events = load_events(data, root, ctx, taxonomies)
     check_event_halls(events, halls, ctx)
+    teams = load_teams(data, root, ctx, taxonomies)
+    check_team_halls(teams, halls, ctx)
+    check_event_teams(events, teams, ctx)
+    check_records(events, options.build_date(), ctx)
+    plans = load_plans(data, root, ctx, taxonomies)
+    check_plan_refs(plans, events, halls, ctx)
     honors = load_honors(data, root, ctx, taxonomies, options.build_date())
     exhibits = load_exhibits(data, root, ctx)
     check_exhibit_halls(exhibits, halls, ctx)
+    withheld = _withhold_everywhere(honors.withheld_photos, halls, exhibits, options.content_dir, reporter)
     if options.content_dir.is_dir():
         check_front_matter(options.content_dir, root, reporter)
     else:
@@ -137,6 +179,7 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
     problems = reporter.problems
     if cache is not None:
         cache.prune()
+    problems.redact(honors.withheld_words)
     if problems.errors or community is None:
         return None, problems
     site = Site(
@@ -148,10 +191,50 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
         events=events,
         boards=honors.boards,
         honors=honors.entries,
-        withheld_photos=honors.withheld_photos,
+        withheld_photos=withheld,
+        withheld_words=honors.withheld_words,
         exhibits=exhibits,
+        teams=dict(sorted(teams.items())),
+        plans=dict(sorted(plans.items())),
     )
     return site, problems
+
+
+def _withhold_everywhere(
+    photos: tuple[str, ...], halls: dict[str, Hall], exhibits: dict[str, Exhibit], content: Path, reporter: Reporter
+) -> tuple[str, ...]:
+    """The photos of people who are not published, and every copy of them under another name.
+
+    None of them may appear on any page or print file: a hall photo or an exhibit panel
+    that uses one is an error (named by place, never by person).
+    """
+    withheld = set(photos)
+    digests = {d for d in (_digest(content / src) for src in withheld) if d}
+    if digests and content.is_dir():
+        for path in sorted(content.rglob("*")):
+            if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file() and not path.is_symlink():
+                src = path.relative_to(content).as_posix()
+                if src not in withheld and _digest(path) in digests:
+                    withheld.add(src)
+    uses = [(hall.source, photo.src) for hall in halls.values() for photo in hall.photos]
+    uses += [(panel.source, image.src) for ex in exhibits.values() for panel in ex.panels for image in panel.images]
+    for pos, src in uses:
+        if str(PurePosixPath(src)) in withheld:
+            reporter.error(
+                pos,
+                "images",
+                f"content/{src} is (a copy of) the photo of a person who is not published on an honour "
+                "board; it cannot appear on any page or print file",
+                "这张照片是未公开（未同意或已撤下）人员的照片，不能用在任何页面或印刷品上",
+            )
+    return tuple(sorted(withheld))
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def _report_unknown_entries(data: Path, root: Path, reporter: Reporter) -> None:

@@ -15,7 +15,7 @@ from ..core.loader import Mapping, load_yaml
 from ..core.text import LText
 
 DEFAULTS = Path(__file__).resolve().parent.parent / "defaults"
-GROUPS = ("categories", "hall_kinds", "facilities", "functions", "honor_categories")
+GROUPS = ("categories", "hall_kinds", "facilities", "functions", "honor_categories", "team_kinds")
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,8 @@ class Taxonomies:
     """What a hall is used for (节庆典礼, 放映电影, ...)."""
     honor_categories: dict[str, LText] = field(default_factory=dict)
     """The five national 好人 categories."""
+    team_kinds: dict[str, LText] = field(default_factory=dict)
+    """Kinds of amateur team (秧歌, 二人台, 广场舞 ...)."""
 
     def label(self, group: str, term: str, lang: str, default: str) -> str:
         """The label of ``term`` in ``group``, or the id itself when unlabelled."""

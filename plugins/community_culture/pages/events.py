@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from typing import Any
 
 from ..calendar import ics, words
@@ -163,7 +164,7 @@ def contribute(site: Site, plan: Plan) -> None:
                     f"events/category/{category}/",
                     lang,
                     "culture/events-category.html",
-                    t("events.category_title", category=site.taxonomies.label("categories", category, lang, default)),
+                    category_title(site.taxonomies.label("categories", category, lang, default), t),
                     {"category": category},
                 )
             )
@@ -171,22 +172,57 @@ def contribute(site: Site, plan: Plan) -> None:
     plan.assets.append(Asset("data/events.json", lambda: events_json(cal, _base(site), default)))
 
 
+def category_title(label: str, t: Callable[..., str]) -> str:
+    """ "节庆活动", not "节庆活动活动": the suffix only where the label lacks it."""
+    title = t("events.category_title", category=label)
+    suffix = title[len(label) :] if title.startswith(label) else ""
+    return label if suffix and label.endswith(suffix) else title
+
+
 def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
     first = dt.date(year, month, 1)
     return first, dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
-def upcoming_context(site: Site) -> dict[str, Any]:
-    """``/events/``: upcoming occurrences by month, month-range activities apart, and recent ones."""
+def is_dated(occ: Any) -> bool:
+    """An occurrence that belongs under "today" or "this week": an exact day, or a few days."""
+    return bool(occ.precision == "day" and (occ.last - occ.first).days < 7)
+
+
+def this_week(site: Site) -> dict[str, Any]:
+    """Upcoming occurrences as "today", "the rest of this week" (to Sunday) and "later"."""
     cal = site.calendar
-    upcoming = cal.upcoming()
+    today = cal.today
+    sunday = today + dt.timedelta(days=6 - today.weekday())
+    now, week, later = [], [], []
+    # Half a year ahead: the page carries what culture.js needs to show the reader's
+    # own week right even when the site was built weeks ago.
+    for occ in cal.upcoming(days=183):
+        if occ.precision == "months":
+            continue
+        if is_dated(occ) and occ.first <= today <= occ.last:
+            now.append(occ)
+        elif is_dated(occ) and occ.first <= sunday:
+            week.append(occ)
+        else:
+            later.append(occ)
+    return {"today_items": now, "week_items": week, "later_items": later, "today": today}
+
+
+def upcoming_context(site: Site) -> dict[str, Any]:
+    """``/events/``: today, this week, later occurrences by month, month-range activities apart, and recent ones."""
+    cal = site.calendar
+    upcoming = cal.upcoming(days=183)
     ongoing = [o for o in upcoming if o.precision == "months"]
+    week = this_week(site)
+    soon = {id(o) for o in week["today_items"] + week["week_items"]}
     groups: dict[tuple[int, int], list] = {}
     for occ in upcoming:
-        if occ.precision != "months":
+        if occ.precision != "months" and id(occ) not in soon:
             shown = max(occ.first, cal.today)  # a span already under way counts from today
             groups.setdefault((shown.year, shown.month), []).append(occ)
     return {
+        **week,
         "groups": [(y, m, items) for (y, m), items in sorted(groups.items())],
         "ongoing": ongoing,
         "recent": cal.recent(),
@@ -214,8 +250,15 @@ def _feeds(site: Site, plan: Plan, lang: str) -> None:
     community = site.community.name.get(lang, default)
     # One writer per language: each VEVENT and the VTIMEZONE are serialised once and
     # shared by every feed that lists them.
+    minutes = site.options.reminder_minutes
     writer = ics.FeedWriter(
-        cal, lang=lang, default=default, base_url=_base(site), stamp=_stamp(site), location_of=places
+        cal,
+        lang=lang,
+        default=default,
+        base_url=_base(site),
+        stamp=_stamp(site),
+        location_of=places,
+        reminder=dt.timedelta(minutes=minutes) if minutes is not None else None,
     )
 
     def make(occurrences: list, name: str):  # type: ignore[no-untyped-def]

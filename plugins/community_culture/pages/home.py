@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from ..model.site import Site
+from .events import this_week
 from .plan import PageSpec, Plan
 
-SECTIONS = ("halls", "events", "honors", "exhibits")
+SECTIONS = ("halls", "events", "honors", "exhibits", "teams", "reports")
 
 
 def contribute(site: Site, plan: Plan) -> None:
     """Add the home page in every language."""
     for lang in site.options.languages:
         title = site.community.name.get(lang, site.default_language)
-        plan.pages.append(PageSpec("", lang, "culture/home.html", title, {"sections": SECTIONS}))
+        plan.pages.append(PageSpec("", lang, "culture/home.html", title, {"sections": SECTIONS, **this_week(site)}))

@@ -21,7 +21,7 @@ LATEST = 4
 STRINGS: dict[str, dict[str, str]] = {
     "zh": {
         "honors.intro": "向身边的榜样学习：社区评选的道德模范、能人、寿星、好人和好家风家庭。",
-        "honors.count": "共 {count} 条",
+        "honors.count": "共 {count} 位",
         "honors.none": "暂无上榜。",
         "honors.latest": "最新上榜",
         "honors.view": "查看全部",

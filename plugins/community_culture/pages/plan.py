@@ -29,6 +29,8 @@ class PageSpec:
     """What the template is given besides the site and the language."""
     noindex: bool = False
     """Ask search engines not to index the page (and keep it out of the sitemap)."""
+    searchable: bool = True
+    """Whether the site's own search indexes the page."""
 
     def prefix(self, default_lang: str) -> str:
         """The language root: ``""`` for the default language, else ``"en/"``."""
@@ -65,7 +67,18 @@ class Plan:
         return {p.url(default_lang): p for p in self.pages}
 
 
-CONTRIBUTORS: tuple[str, ...] = ("home", "halls", "events", "honors", "exhibits", "posters", "sections")
+CONTRIBUTORS: tuple[str, ...] = (
+    "home",
+    "halls",
+    "events",
+    "honors",
+    "exhibits",
+    "teams",
+    "reports",
+    "posters",
+    "residents",
+    "sections",
+)
 """Page modules under ``pages/`` that add pages and files, in order; ``sections`` last,
 as it fills in an index for every section no other module has planned."""
 

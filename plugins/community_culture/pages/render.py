@@ -8,6 +8,7 @@ template. Python hands the templates data and small helpers; it builds no HTML.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +22,8 @@ from ..core.text import LText
 from ..model.site import Site
 from .plan import PageSpec
 from .strings import translate
+
+TIME_RANGE = re.compile(r"\d{1,2}:\d{2}(?:–\d{1,2}:\d{2})?")
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,22 @@ class Helpers:
         if value is None:
             return ""
         return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+    def nowrap(self, text: str) -> Markup:
+        """``text`` escaped, with each time range (``15:00–17:00``) kept on one line."""
+        return Markup(TIME_RANGE.sub(r'<span class="cc-nw">\g<0></span>', str(Markup.escape(text))))
+
+    def webcal(self, path: str) -> str | None:
+        """The ``webcal://`` address of a feed at ``path`` (phones subscribe to it), if the site has a URL."""
+        base = self.site.options.site_url
+        if not base or not base.startswith(("https://", "http://")):
+            return None
+        return "webcal://" + base.split("://", 1)[1].rstrip("/") + "/" + path
+
+    def absolute(self, path: str) -> str | None:
+        """The full address of ``path`` on the published site, if the site has a URL."""
+        base = self.site.options.site_url
+        return base.rstrip("/") + "/" + path if base else None
 
     def _relative(self, target: str) -> str:
         base = self._here if self._here.endswith("/") or not self._here else posixpath.dirname(self._here) + "/"

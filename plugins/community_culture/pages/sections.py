@@ -10,7 +10,7 @@ from ..model.site import Site
 from .plan import PageSpec, Plan
 from .strings import translate
 
-PENDING = ("events", "honors", "exhibits")
+PENDING = ("events", "honors", "exhibits", "teams")
 
 
 def contribute(site: Site, plan: Plan) -> None:

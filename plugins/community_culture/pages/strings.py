@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import importlib
 
-SECTION_MODULES: tuple[str, ...] = ("events", "honors", "exhibits", "posters")
+SECTION_MODULES: tuple[str, ...] = ("events", "honors", "exhibits", "posters", "teams", "reports", "residents")
 """Page modules (under ``pages/``) that carry a ``STRINGS`` table of their own."""
 
 STRINGS: dict[str, dict[str, str]] = {

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
-SECTIONS = ("halls/", "events/", "honors/", "exhibits/")
+SECTIONS = ("halls/", "events/", "honors/", "exhibits/", "teams/", "reports/")
 
 
 class TwinSection(Section):

@@ -12,7 +12,9 @@ import logging
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -21,21 +23,32 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ..core import collector
-from ..core.markup import MarkdownRenderer
+from ..core import cachefile, collector
+from ..core.csp import ScriptPolicy
+from ..core.markup import MarkdownRenderer, sanitize, sanitize_document
 from ..core.media import IMAGE_SUFFIXES, ImageError, make_web_image
-from ..core.problems import DataError
-from ..core.staging import StagedOutput
+from ..core.problems import DataError, Problems
+from ..core.staging import BuildLocked, StagedOutput
+from ..core.wording import render
 from ..model.site import Options, Site, load_site
+from ..pages.palette import palette_css, read_palette
 from ..pages.plan import Asset, PageSpec, Plan, build_plan
 from ..pages.render import Renderer
+from ..pages.residents import chrome
 from ..pages.strings import translate
+from ..printing.settings import PrintSettings, read_settings
+from . import housekeeping
 from . import nav as navigation
 from .config import CultureConfig
+from .preview import problems_page
+from .search import index_site
 
 log = get_plugin_logger(__name__)
 PACKAGE = Path(__file__).resolve().parent.parent
 STYLESHEET = "assets/culture/culture.css"
+PALETTE = "assets/culture/palette.css"
+SCRIPT = "assets/culture/culture.js"
+"""Elder mode and "today": loaded in <head> by the theme patch (main.html), a file, never inline."""
 
 
 class _WarningCounter(logging.Handler):
@@ -47,6 +60,18 @@ class _WarningCounter(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
+
+
+_HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def _quiet_jieba() -> None:
+    """Keep jieba's dictionary-loading lines (Material's Chinese search) out of the build report."""
+    try:
+        import jieba  # type: ignore[import-untyped, unused-ignore]
+    except ImportError:  # pragma: no cover - search without Chinese segmentation
+        return
+    jieba.setLogLevel(logging.WARNING)
 
 
 class CulturePlugin(BasePlugin[CultureConfig]):
@@ -70,10 +95,17 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.counter: _WarningCounter | None = None
         self.alternate: Any = None
         self._site_name = ""
+        self.broken: Problems | None = None
+        """In preview, the problems that stop the data from building (the site shows them)."""
+        self.policy: ScriptPolicy | None = None
+        cachefile.USE.reset()
+
+        self.palette_css = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
+        _quiet_jieba()
 
     # Run first so that no other plugin sees a config we are about to reject.
     @event_priority(100)
@@ -97,8 +129,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             as_of=self._as_of(),
             site_url=config.site_url,
             honors_noindex=self.config.honors_noindex,
-            cache_dir=(root / self.config.cache_dir).resolve(),
+            cache_dir=housekeeping.cache_dir(root, self.config.cache_dir, log),
             template_dirs=(Path(config.theme.custom_dir),) if config.theme.custom_dir else (),
+            print=self._print_settings(root),
+            reminder_minutes=self.config.reminder_minutes,
         )
         staging = self.command == "build" and self.config.atomic and not self.dirty
         if staging:
@@ -106,29 +140,61 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             # last event, and must then not have replaced the published site.
             self.counter = _WarningCounter()
             logging.getLogger("mkdocs").addHandler(self.counter)
-        # The model holds no reference cycles: no collector passes while it is made
-        # (core/collector.py), and none walks it again until the build ends.
+        # The model holds no reference cycles: no collector passes while it and the plan
+        # are made (core/collector.py), and none walks them again until the build ends.
         with collector.paused_gc():
             site, problems = load_site(options)
-            plan = build_plan(site) if site is not None else Plan()
         for problem in problems.warnings:
-            log.warning(problem.format())
+            log.warning(render(problem))
         for note in problems.notes:
             log.info(note)
+        if problems.untranslated:
+            log.info(
+                f"{len(problems.untranslated)} texts lack a translation（{len(problems.untranslated)} 处文字缺少翻译）: "
+                "culture check --translations lists them"
+            )
+        config.watch.append(str(options.data_dir))
+        if site is None and self.command == "serve":
+            # A failed build leaves `mkdocs serve` showing the old site and new tabs
+            # waiting forever; build a site whose every address shows the problems.
+            for problem in problems.errors:
+                log.warning(render(problem))
+            self.broken = problems
+            return config
         if site is None or (self.config.strict and problems.warnings):
             raise PluginError(
                 "community-culture: the data has problems; nothing was built.\n\n"
-                + problems.report(warnings=self.config.strict)
+                + problems.report(warnings=self.config.strict, lang="zh")
             )
+        palette, palette_problems = read_palette(self.config.palette)
+        for message in palette_problems:
+            log.warning(f"mkdocs.yml: community-culture: {message}")
+        self.palette_css = palette_css(palette)
         self.site = site
-        self.plan = plan
+        housekeeping.purge_withheld(site, options.cache_dir, self.config.photo_max_width)
+        with collector.paused_gc():
+            self.plan = build_plan(site)
         self._setup_theme(config, options)
-        config.watch.append(str(options.data_dir))
         if staging:
             self.staged = StagedOutput(Path(config.site_dir))
+            try:
+                self.staged.lock(
+                    self.config.lock_timeout,
+                    waiting=lambda: log.info(f"another build is writing {config.site_dir}; waiting for it to finish"),
+                )
+            except BuildLocked as exc:
+                self.staged = None
+                self._detach_counter()
+                raise PluginError(f"community-culture: {exc}") from None
             config.site_dir = str(self.staged.begin())
         collector.freeze()
         return config
+
+    def _print_settings(self, root: Path) -> PrintSettings:
+        try:
+            return read_settings(dict(self.config.print), root)
+        except ValueError as exc:
+            raise PluginError(f"community-culture: {exc}") from None
 
     def _as_of(self) -> dt.date | None:
         if not self.config.as_of:
@@ -150,10 +216,16 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         at = 1 if custom and dirs and Path(dirs[0]) == Path(custom) else 0
         dirs.insert(at, str(PACKAGE / "templates" / "patches"))
         dirs.append(str(PACKAGE / "templates"))
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        # The palette first, so that a site's own extra_css can still adjust it.
+        for sheet in (PALETTE, STYLESHEET):
+            if sheet not in config.extra_css:
+                config.extra_css.append(sheet)
         self.alternate = config.extra.get("alternate")
         self._site_name = config.site_name
+        # `mkdocs serve` injects a reload script that changes with every request, so no
+        # hash can allow it: the local preview goes without the policy, published sites keep it.
+        if self.config.content_security_policy and self.command != "serve":
+            self.policy = ScriptPolicy(dirs)
         self.renderer = Renderer(
             self.site,  # type: ignore[arg-type]
             dirs,
@@ -161,6 +233,9 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if self.broken is not None:
+            # No page at all: every address falls through to the problems page.
+            return Files([f for f in files if not f.is_documentation_page()])
         if self.site is None or self.renderer is None:
             return files
         # MkDocs copies every non-template file of the theme folders into the site;
@@ -178,13 +253,15 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                 self.specs[spec.src_uri(default)] = spec
                 files.append(File.generated(config, spec.src_uri(default), content=""))
         # Print files take seconds each: `mkdocs serve` leaves them out unless asked.
-        skip_pdfs = self.command == "serve" and not self.config.pdf_in_serve
+        skip_pdfs = not self.config.print_files or (self.command == "serve" and not self.config.pdf_in_serve)
         site_dir = Path(config.site_dir)
         for asset in self.plan.assets:
             if not (skip_pdfs and asset.path.endswith(".pdf")):
                 files.append(File.generated(config, asset.path, abs_src_path=self._write(asset, site_dir)))
         self._report_print()
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "culture.css")))
+        files.append(File.generated(config, SCRIPT, abs_src_path=str(PACKAGE / "assets" / "culture.js")))
+        files.append(File.generated(config, PALETTE, content=self.palette_css))
         # The photo of someone who is not published (no consent, withdrawn) is not
         # copied at all: its address would be guessable from the person's name.
         for src in self.site.withheld_photos:
@@ -192,6 +269,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             if withheld is not None:
                 files.remove(withheld)
         self._publish_images(files, config)
+        if not self.config.trusted_html:
+            self._sanitize_html_files(files, config)
         self.urls = {navigation.page_url(f) for f in files.documentation_pages()}
         return files
 
@@ -205,7 +284,11 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         try:
             content = asset.make()
         except DataError as exc:  # a print file failed preflight
-            raise PluginError(f"community-culture: {asset.path} cannot be made; nothing was built.\n\n{exc}") from None
+            # The press prints every page at the first request, so the file asked for
+            # is not necessarily the one at fault: the problems name each page's source.
+            raise PluginError(
+                f"community-culture: the print files cannot be made; nothing was built.\n\n{exc}"
+            ) from None
         target = site_dir / asset.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
@@ -218,10 +301,22 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         if self.site.press.stats.typeset or self.site.press.stats.cached:
             log.info(str(self.site.press.stats))
 
+    def _sanitize_html_files(self, files: Files, config: MkDocsConfig) -> None:
+        """HTML files of content/ are published sanitized (scripts and handlers removed)."""
+        content = Path(config.docs_dir).resolve()
+        for file in list(files):
+            src = file.abs_src_path
+            if not src or file.generated_by or not file.src_uri.lower().endswith((".html", ".htm")):
+                continue
+            if not Path(src).resolve().is_relative_to(content):
+                continue
+            text = Path(src).read_text(encoding="utf-8", errors="replace")
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri, content=sanitize_document(text)))
+
     def _publish_images(self, files: Files, config: MkDocsConfig) -> None:
         """Replace every image from content/ by a resized copy without metadata."""
-        root = Path(config.config_file_path or ".").resolve().parent
-        cache = root / self.config.cache_dir / "media"
+        cache = self.site.options.cache_dir / "media" if self.site and self.site.options.cache_dir else None
         problems, sizes = [], {}
         for file in [f for f in files if f.src_uri.lower().endswith(IMAGE_SUFFIXES) and f.abs_src_path]:
             try:
@@ -256,12 +351,18 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             return markdown
         page.meta.setdefault("template", "culture/page.html")
         if page.file.generated_by:
-            page.meta["title"] = spec.title
+            # The theme prints page titles as HTML (head, header, navigation, search):
+            # a title from data is text, so it goes in escaped.
+            page.meta["title"] = str(escape(spec.title))
         if spec.noindex:
             page.meta["robots"] = "noindex"
+        if not spec.searchable:
+            page.meta["search"] = {"exclude": True}
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.site is not None and not page.file.generated_by and not self.config.trusted_html:
+            html = sanitize(html)
         spec = self.specs.get(page.file.src_uri)
         if spec is None or self.renderer is None:
             return html
@@ -274,6 +375,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             return context
         lang, key = self._split(navigation.page_url(page.file))
         context["culture_lang"] = lang  # type: ignore[typeddict-unknown-key]
+        self._add_chrome(context, lang)
         if lang in self.navs:
             context["nav"] = self.navs[lang]
         # Material builds the language selector and the hreflang links from
@@ -281,10 +383,52 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         config.site_name = (
             self._site_name
             if lang == self.site.default_language
-            else self.site.community.name.get(lang, self.site.default_language)
+            else str(escape(self.site.community.name.get(lang, self.site.default_language)))
         )
         config.extra["alternate"] = [
             {"name": translate(other, other, "language.name"), "lang": other, "link": self._twin(other, key)}
+            for other in self.site.options.languages
+        ]
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.command == "serve":
+            # Material's script fetches <alternate>/sitemap.xml for every hreflang link,
+            # which for our page-to-page twins does not exist: a 404 pair per page view.
+            output = _HREFLANG_LINK.sub("", output)
+        return self.policy.apply(output) if self.policy is not None else output
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+        if self.policy is not None and template_name.endswith(".html"):
+            return self.policy.apply(output_content)
+        return output_content
+
+    def _add_chrome(self, context: Any, lang: str) -> None:
+        """The header's and footer's words and links in ``lang``."""
+        assert self.site is not None
+        prefix = "" if lang == self.site.default_language else f"{lang}/"
+        context["culture_ui"] = chrome(self.site, lang)
+        context["culture_links"] = {"search": prefix + "search/", "staff": prefix + "staff/"}
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        # The 404 page is served at any address: say it in every language, with the way home.
+        if self.site is None or template_name != "404.html":
+            return context
+        default = self.site.default_language
+        self._add_chrome(context, default)
+        # Absolute: the 404 page is served at whatever address was asked for.
+        root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        notfound = []
+        for lang in self.site.options.languages:
+            words = {"lang": lang, "home": root + ("" if lang == default else f"{lang}/")}
+            for key, name in (("notfound", "notfound"), ("text", "notfound.text"), ("link", "notfound.home")):
+                words[key] = translate(lang, default, name)
+            notfound.append(words)
+        context["culture_notfound"] = notfound  # type: ignore[typeddict-unknown-key]
+        config.extra["alternate"] = [
+            {"name": translate(other, other, "language.name"), "lang": other, "link": self._twin(other, "")}
             for other in self.site.options.languages
         ]
         return context
@@ -306,8 +450,16 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         collector.unfreeze()
+        if self.broken is not None:
+            page = problems_page(self.broken, config.site_name)
+            Path(config.site_dir, "404.html").write_text(page, encoding="utf-8")
+            return
         if self.site is None:
             return
+        if self.config.search:
+            failure = index_site(Path(config.site_dir))
+            if failure:
+                log.warning(f"community-culture: search: {failure}")
         config.site_name = self._site_name
         if self.alternate is None:
             config.extra.pop("alternate", None)
@@ -322,6 +474,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             self.staged.abort()
         else:
             self.staged.commit()
+            housekeeping.prune_cache(self.site.options.cache_dir, self.config.print_files, log)
+        self.staged.unlock()
         config.site_dir = str(self.staged.target)
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -329,6 +483,11 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self._detach_counter()
         if self.staged is not None:
             self.staged.abort()
+            self.staged.unlock()
+
+    def on_shutdown(self) -> None:
+        if self.staged is not None:
+            self.staged.unlock()
 
     def _detach_counter(self) -> None:
         if self.counter is not None:

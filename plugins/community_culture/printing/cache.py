@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..core.cachefile import mark_used, read_verified, write_verified
 
 
 @dataclass(frozen=True)
@@ -47,21 +48,34 @@ class PdfCache:
         if self.folder is None:
             return None
         pdf, meta = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
-        try:
-            warnings = json.loads(meta.read_text(encoding="utf-8"))["warnings"]
-            return Cached(pdf.read_bytes(), tuple((w[0], w[1]) for w in warnings))
-        except (OSError, ValueError, KeyError, IndexError, TypeError):
-            # A missing or half-written entry is simply made again.
+        if not pdf.is_file():
             return None
+        # Both files must be the bytes that were written, and the PDF must look whole:
+        # a truncated entry would be published as a broken print file.
+        data, note = read_verified(pdf), read_verified(meta)
+        try:
+            if data is None or note is None or not _looks_whole(data):
+                raise ValueError("damaged")
+            warnings = json.loads(note)["warnings"]
+            cached = Cached(data, tuple((w[0], w[1]) for w in warnings))
+        except (ValueError, KeyError, IndexError, TypeError):
+            # A missing, half-written or damaged entry is simply made again.
+            for path in (pdf, meta):
+                path.unlink(missing_ok=True)
+            return None
+        mark_used(pdf)
+        mark_used(meta)
+        return cached
 
     def put(self, key: str, entry: Cached) -> None:
         """Keep ``entry`` under ``key`` (written atomically: the PDF first, its note last)."""
         if self.folder is None:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
         meta = json.dumps({"warnings": [list(w) for w in entry.warnings]}, ensure_ascii=False)
-        for suffix, data in ((".pdf", entry.pdf), (".json", meta.encode())):
-            target = self.folder / f"{key}{suffix}"
-            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            tmp.replace(target)
+        write_verified(self.folder / f"{key}.pdf", entry.pdf)
+        write_verified(self.folder / f"{key}.json", meta.encode())
+
+
+def _looks_whole(pdf: bytes) -> bool:
+    """A PDF starts with its header and ends with an end-of-file marker."""
+    return pdf.startswith(b"%PDF-") and b"%%EOF" in pdf[-1024:]

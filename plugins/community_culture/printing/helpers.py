@@ -36,7 +36,7 @@ class PrintHelpers:
     def image(self, src: str) -> str:
         """The URL of a print copy of ``content/<src>``: full resolution, no metadata."""
         try:
-            path = print_copy(self._press.content_dir / src, self._press.image_dir)
+            path = print_copy(self._press.content_dir / src, self._press.image_dir, self._press.inks)
         except (OSError, ImageError) as exc:
             self.findings.append(
                 Finding("error", f"the image 'content/{src}' cannot be read ({exc})", "图片无法读取，请换一个文件")

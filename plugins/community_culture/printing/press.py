@@ -21,8 +21,8 @@ A product module does no more than this::
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
-import io
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,9 +36,12 @@ from ..core.markup import MarkdownRenderer
 from ..core.problems import DataError, Position, Problem, Problems
 from .cache import Cached, PdfCache, fingerprint
 from .helpers import PrintHelpers
+from .inks import InkError, Inks, inks_for
+from .pdfx import combine as combine_pdfx
 from .preflight import Finding, preflight
 from .qr import qr_data_uri
 from .render import RENDER_OPTIONS, Typesetter, weasyprint_version
+from .settings import PrintSettings
 from .sizes import PageSize
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -102,6 +105,8 @@ class Press:
         template_dirs: Sequence[Path] = (),
         cache_dir: Path | None = None,
         site_url: str | None = None,
+        settings: PrintSettings | None = None,
+        build_date: dt.date | None = None,
     ) -> None:
         """Set up a press; nothing is typeset until a PDF is asked for.
 
@@ -111,7 +116,12 @@ class Press:
             template_dirs: Searched for templates before ours (a site's ``overrides/``).
             cache_dir: Where PDFs and print copies of images are kept between builds; None: nowhere.
             site_url: The site's public address, for QR codes.
+            settings: PDF/X flavour, output profile, marks and resolution limits; None: the defaults.
+            build_date: The date written into new files (never into a cache key); None: today.
         """
+        self.settings = settings or PrintSettings()
+        self.build_date = build_date or dt.date.today()
+        self._inks: Inks | None = None
         self.content_dir = content_dir
         self.languages = tuple(languages)
         self.site_url = site_url
@@ -143,6 +153,17 @@ class Press:
             self._scratch = tempfile.TemporaryDirectory(prefix="culture-print-")
         return Path(self._scratch.name) / "print-images"
 
+    @property
+    def inks(self) -> Inks:
+        """The colour conversions into the output profile (loaded on first use).
+
+        Raises:
+            InkError: when the profile cannot be read or is no CMYK profile.
+        """
+        if self._inks is None:
+            self._inks = inks_for(self.settings.profile)
+        return self._inks
+
     # -- the API of print products ----------------------------------------------------
     def add(self, job: PrintJob) -> PrintJob:
         """Register ``job`` to be printed with the others when the first PDF is asked for."""
@@ -165,7 +186,7 @@ class Press:
         cached = self.cache.get(key)
         if cached is not None:
             return cached.pdf
-        data = combine([self._pdf_of(job) for job in jobs], title)
+        data = combine_pdfx([self._pdf_of(job) for job in jobs], title, "+".join(job.key for job in jobs))
         self.cache.put(key, Cached(data))
         return data
 
@@ -188,11 +209,29 @@ class Press:
                 )
             )
             self._done.update({job.key: ("", None) for job in pending})
+        if pending and not self._load_inks():
+            self._done.update({job.key: ("", None) for job in pending})
         for job in pending:
             if job.key not in self._done:
                 self._print(job)
         if self.problems.errors:
             raise PrintError(self.problems)
+
+    def _load_inks(self) -> bool:
+        try:
+            self.inks  # noqa: B018 - loads the profile, or says why it cannot
+        except InkError as exc:
+            self.problems.add(
+                Problem(
+                    Position("mkdocs.yml"),
+                    "print.profile",
+                    f"{exc}; install Debian's libgs-common (it brings {self.settings.profile}) "
+                    "or point print.profile at your print shop's CMYK profile",
+                    "找不到印刷用的 CMYK 色彩配置文件；请安装 libgs-common，或在 mkdocs.yml 中指定印刷厂提供的 ICC 文件",
+                )
+            )
+            return False
+        return True
 
     @property
     def warnings(self) -> list[Problem]:
@@ -215,8 +254,16 @@ class Press:
             qr=qr_data_uri(url) if url else None,
             press=helpers,
         )
+        html = self.inks.html(html)
         key = fingerprint(
-            _code_version(), weasyprint_version(), repr(sorted(RENDER_OPTIONS.items())), str(job.flow), html
+            _code_version(),
+            weasyprint_version(),
+            repr(sorted(RENDER_OPTIONS.items())),
+            self.settings.key(),
+            self.inks.digest,
+            str(job.flow),
+            job.key,  # font subsets are tagged after the file's address
+            html,
         )
         findings = list(helpers.findings)
         cached = self.cache.get(key) if not findings else None
@@ -227,7 +274,7 @@ class Press:
         else:
             data = None
             if not any(f.severity == "error" for f in findings):
-                data, more = self._typeset(html, helpers.images, job.flow)
+                data, more = self._typeset(html, helpers.images, job)
                 findings += more
         self._report(job, findings)
         if any(f.severity == "error" for f in findings):
@@ -236,13 +283,14 @@ class Press:
             self.cache.put(key, Cached(data, tuple((f.message, f.hint) for f in findings if f.severity == "warning")))
         self._done[job.key] = (key, data)
 
-    def _typeset(self, html: str, images: Mapping[str, str], flow: bool) -> tuple[bytes, list[Finding]]:
+    def _typeset(self, html: str, images: Mapping[str, str], job: PrintJob) -> tuple[bytes, list[Finding]]:
         if self._typesetter is None:
-            self._typesetter = Typesetter(self.image_dir)
+            stamp = dt.datetime.combine(self.build_date, dt.time(0), dt.UTC)
+            self._typesetter = Typesetter(self.image_dir, self.settings, self.inks, stamp)
         document, refused = self._typesetter.typeset(html)
-        data = self._typesetter.write(document)
+        data = self._typesetter.write(document, job.key)
         self.stats.typeset += 1
-        return data, preflight(document, images, refused, flow)
+        return data, preflight(document, images, refused, job.flow, self.settings.min_ppi, self.settings.good_ppi)
 
     def _report(self, job: PrintJob, findings: list[Finding]) -> None:
         for f in findings:
@@ -263,43 +311,8 @@ class Press:
 
 
 def combine(parts: Sequence[bytes], title: str | None = None) -> bytes:
-    """One PDF holding the pages of ``parts`` in order, each keeping its own boxes and fonts."""
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter()
-    for part in parts:
-        writer.append(PdfReader(io.BytesIO(part)))
-    for number, page in enumerate(writer.pages):
-        fonts = page.get("/Resources", {}).get("/Font", {})
-        for ref in fonts.values():
-            _retag(ref.get_object(), number)
-    writer.add_metadata({"/Producer": f"WeasyPrint {weasyprint_version()}", **({"/Title": title} if title else {})})
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def _retag(font: Any, page: int) -> None:
-    """Give a font subset a tag of its own page.
-
-    WeasyPrint tags a subset after the face it comes from, so every page of a combined
-    file would carry a different ``ABCDEF+Noto-Sans-CJK-SC``; a RIP that takes two
-    subsets by the same name for one may print the wrong glyphs.
-    """
-    from pypdf.generic import NameObject
-
-    targets = [font, *(d.get_object() for d in font.get("/DescendantFonts", []))]
-    for target in targets:
-        for holder, key in ((target, "/BaseFont"), (target.get("/FontDescriptor"), "/FontName")):
-            if holder is None:
-                continue
-            holder = holder.get_object()
-            name = str(holder.get(key, ""))
-            tag, plus, rest = name[1:].partition("+")
-            if plus and len(tag) == 6 and tag.isupper():
-                digest = fingerprint(tag, str(page))
-                new = "".join(chr(65 + int(digest[i : i + 2], 16) % 26) for i in range(0, 12, 2))
-                holder[NameObject(key)] = NameObject(f"/{new}+{rest}")
+    """One PDF/X file holding the pages of ``parts`` in order, each keeping its own boxes and fonts."""
+    return combine_pdfx(parts, title, title or "combined")
 
 
 @functools.cache

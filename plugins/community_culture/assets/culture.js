@@ -1,0 +1,175 @@
+/* Community culture: progressive enhancements. The site is complete without this file.
+ *
+ * - Elder mode (长辈模式 / large text): a header button; the choice is kept in
+ *   localStorage and applied here, in <head>, before the page is drawn.
+ * - "Today" stays true: lists carry each occurrence's dates (data-cc-first/-last);
+ *   they are regrouped by the reader's own date, so a site rebuilt weekly still shows
+ *   today and this week right. Without JavaScript the build date's view shows, and says so.
+ * - The menu drawer opens from the keyboard; the year page opens at this month;
+ *   the search page starts Pagefind's interface.
+ * Site-local, no inline script: the page's Content-Security-Policy can stay strict.
+ */
+(function () {
+  "use strict";
+  var KEY = "cc-elder";
+  var root = document.documentElement;
+
+  function stored() {
+    try { return window.localStorage.getItem(KEY) === "1"; } catch (e) { return false; }
+  }
+  function store(on) {
+    try { window.localStorage.setItem(KEY, on ? "1" : "0"); } catch (e) { /* private mode: this page only */ }
+  }
+  function setElder(on) {
+    if (on) { root.setAttribute("data-cc-elder", ""); } else { root.removeAttribute("data-cc-elder"); }
+    var buttons = document.querySelectorAll(".cc-hbtn--elder");
+    for (var i = 0; i < buttons.length; i++) { buttons[i].setAttribute("aria-pressed", on ? "true" : "false"); }
+  }
+  setElder(stored());
+
+  function iso(d) {
+    var m = d.getMonth() + 1, day = d.getDate();
+    return d.getFullYear() + "-" + (m < 10 ? "0" : "") + m + "-" + (day < 10 ? "0" : "") + day;
+  }
+  function addDays(d, n) { var c = new Date(d.getTime()); c.setDate(c.getDate() + n); return c; }
+
+  function elderButton() {
+    var buttons = document.querySelectorAll(".cc-hbtn--elder");
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].hidden = false;
+      buttons[i].addEventListener("click", function () {
+        var on = !root.hasAttribute("data-cc-elder");
+        store(on);
+        setElder(on);
+      });
+    }
+    setElder(root.hasAttribute("data-cc-elder"));
+  }
+
+  function drawer() {
+    var toggle = document.getElementById("__drawer");
+    var label = document.querySelector("label.cc-menu");
+    if (!toggle || !label) { return; }
+    label.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+    label.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Enter" && ev.key !== " ") { return; }
+      ev.preventDefault();
+      /* Material's own keyboard handling toggles it on some keys: act only if nothing did. */
+      var before = toggle.checked;
+      window.setTimeout(function () { if (toggle.checked === before) { toggle.click(); } }, 0);
+    });
+    toggle.addEventListener("change", function () {
+      label.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+      if (toggle.checked) {
+        var first = document.querySelector(".md-sidebar--primary a[href], .md-sidebar--primary label[tabindex]");
+        if (first) { window.setTimeout(function () { first.focus(); }, 50); }
+      }
+    });
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape" && toggle.checked) { toggle.click(); label.focus(); }
+    });
+  }
+
+  /* Regroup dated lists by the reader's date. */
+  function today() {
+    var now = new Date();
+    var start = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+    var sunday = addDays(start, (7 - start.getDay()) % 7);
+    return { day: iso(start), sunday: iso(sunday), date: start };
+  }
+
+  function regroup(t) {
+    var boxes = document.querySelectorAll("[data-cc-upcoming]");
+    for (var b = 0; b < boxes.length; b++) {
+      var box = boxes[b];
+      var scope = box.parentNode;
+      var lists = {};
+      var groups = box.querySelectorAll("[data-cc-group]");
+      for (var g = 0; g < groups.length; g++) { lists[groups[g].getAttribute("data-cc-group")] = groups[g].querySelector("ul"); }
+      var items = scope.querySelectorAll("li[data-cc-last]");
+      for (var i = 0; i < items.length; i++) {
+        var li = items[i];
+        var first = li.getAttribute("data-cc-first");
+        var last = li.getAttribute("data-cc-last");
+        var inPast = li.closest("[data-cc-recent]");
+        if (inPast) { continue; }
+        if (last < t.day) { li.hidden = true; li.setAttribute("data-cc-gone", ""); continue; }
+        if (!first) { continue; }
+        if (first <= t.day && lists.today) { lists.today.appendChild(li); li.hidden = false; }
+        else if (first <= t.sunday && lists.week) { lists.week.appendChild(li); li.hidden = false; }
+      }
+      /* A short "later" list (the home page) shows its first few from the reader's date. */
+      var short = box.querySelector("[data-cc-limit]");
+      if (short) {
+        var limit = parseInt(short.getAttribute("data-cc-limit"), 10);
+        var rest = short.querySelectorAll("li:not([data-cc-gone])");
+        for (i = 0; i < rest.length; i++) { rest[i].hidden = i >= limit; }
+      }
+      var any = false;
+      for (g = 0; g < groups.length; g++) {
+        var shown = groups[g].querySelectorAll("li:not([hidden])").length > 0;
+        groups[g].hidden = !shown;
+        if (shown && groups[g].getAttribute("data-cc-group") !== "later") { any = true; }
+      }
+      var later = scope.querySelectorAll("[data-cc-later]");
+      for (g = 0; g < later.length; g++) { later[g].hidden = later[g].querySelectorAll("li:not([hidden])").length === 0; }
+      var none = box.querySelector("[data-cc-none]");
+      if (none) { none.hidden = any; }
+      var asof = box.querySelector("[data-cc-asof]");
+      if (asof) {
+        var lang = asof.getAttribute("lang") || root.lang || "zh";
+        var words;
+        try {
+          words = t.date.toLocaleDateString(lang === "en" ? "en-GB" : "zh-CN",
+            { weekday: "long", year: "numeric", month: "long", day: "numeric" });
+        } catch (e) { words = t.day; }
+        asof.textContent = asof.getAttribute("data-cc-template").replace("{date}", words);
+      }
+    }
+    var cells = document.querySelectorAll("td[data-cc-day]");
+    for (var c = 0; c < cells.length; c++) {
+      cells[c].classList.toggle("cc-today", cells[c].getAttribute("data-cc-day") === t.day);
+    }
+  }
+
+  function yearAtThisMonth(t) {
+    var grid = document.querySelector("[data-cc-year]");
+    if (!grid || window.location.hash || grid.getAttribute("data-cc-year") !== t.day.slice(0, 4)) { return; }
+    var month = document.getElementById("m" + t.day.slice(5, 7));
+    if (month && month.previousElementSibling) { month.scrollIntoView(); }
+  }
+
+  function search() {
+    var box = document.querySelector("[data-cc-search]");
+    if (!box || typeof window.PagefindUI !== "function") { return; }
+    new window.PagefindUI({
+      element: "#" + box.id,
+      bundlePath: box.getAttribute("data-cc-bundle"),
+      showImages: false,
+      showSubResults: true,
+      resetStyles: false,
+      autofocus: true,
+      translations: { placeholder: box.getAttribute("data-cc-placeholder") }
+    });
+    var input = box.querySelector("input");
+    var q = new URLSearchParams(window.location.search).get("q");
+    if (input && q) {
+      input.value = q;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  }
+
+  function ready() {
+    var t = today();
+    elderButton();
+    drawer();
+    regroup(t);
+    yearAtThisMonth(t);
+    search();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
+  }
+})();
