@@ -5,8 +5,8 @@ touches one of them; composing the YAML of the others again is most of what
 ``culture check`` and a rebuild spend reading data. Each file that parsed without
 a problem is kept as its node tree (text, line, column, quoting) under the SHA-256
 of its text and of the loader itself, so an entry is found only for exactly the same
-text read by exactly the same loader (its source, this module's, PyYAML's and
-libyaml's versions). Each entry repeats its own key and is checked when read; an
+text read by exactly the same loader (the source of every module of ``core/``, and
+Python's, PyYAML's and libyaml's versions). Each entry repeats its own key and is checked when read; an
 entry that does not read back whole is ignored. Files with problems are never
 cached: their messages are made afresh every time.
 """
@@ -33,15 +33,15 @@ FORMAT = 1
 @cache
 def loader_key() -> bytes:
     """What a parse depends on besides the text: the loader's code and the YAML library."""
-    from . import loader, problems
-
     h = hashlib.sha256(f"format {FORMAT}; python {sys.version}; pyyaml {yaml.__version__}".encode())
     if getattr(yaml, "__with_libyaml__", False):
         from yaml import _yaml  # type: ignore[attr-defined]
 
         h.update(b"; libyaml " + _yaml.get_version_string().encode())
-    for module in (loader, problems, sys.modules[__name__]):
-        h.update(Path(str(module.__file__)).read_bytes())
+    # Every module of core/ (the loader, its messages and slips, this cache): any change
+    # to how a file is read, checked or stored makes every entry a miss.
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(source.name.encode() + b"\0" + source.read_bytes())
     return h.digest()
 
 

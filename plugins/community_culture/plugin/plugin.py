@@ -132,8 +132,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             # last event, and must then not have replaced the published site.
             self.counter = _WarningCounter()
             logging.getLogger("mkdocs").addHandler(self.counter)
-        # The model holds no reference cycles: no collector passes while it is made
-        # (core/collector.py), and none walks it again until the build ends.
+        # The model holds no reference cycles: no collector passes while it and the plan
+        # are made (core/collector.py), and none walks them again until the build ends.
         with collector.paused_gc():
             site, problems = load_site(options)
             plan = build_plan(site) if site is not None else Plan()
