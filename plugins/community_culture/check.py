@@ -45,8 +45,15 @@ def run_check(
         translations: Only list what each language lacks.
         print_files: Typeset the print files too (through the build's cache) and report what preflight finds.
     """
-from .core.collector import paused_gc
-from .core.problems import Position, Problem, Problems
+    with paused_gc():  # the model holds no reference cycles; see core/collector.py
+        site, problems = load_site(options)
+    if site is not None:
+        from .pages.plan import build_plan, plan_limits
+
+        # The build refuses a plan this large before it starts: so does the check.
+        # Planning also registers every print page with the press, for the preflight below.
+        for message in plan_limits(build_plan(site)):
+            problems.add(Problem(Position(options.data_dir.name), "", message, "页面或印刷文件数量过多"))
     if translations:
         return CheckResult(0, translations_report(problems, options.languages))
     for warning in translation_warnings(problems, options.languages[0]):
@@ -73,7 +80,7 @@ from .core.problems import Position, Problem, Problems
 
 
 def preflight_print(site: Site, problems: Problems) -> str:
-    """Typeset every print file as the build would (through the same cache, so unchanged pages
+    """Typeset every print file of the planned site as the build would (through the same cache, so unchanged pages
     cost nothing) and add what preflight finds: overflow, missing glyphs, low resolution.
 
     The site's plan must have been built (it registers every page with the press).
