@@ -65,10 +65,10 @@ def median(runs: list[Run], attr: str) -> float:
     return statistics.median(getattr(r, attr) for r in runs)
 
 
-def compare(n: int, work: Path, pairs: int) -> dict[str, float]:
+def compare(n: int, work: Path, pairs: int, cache: Path | None = None) -> dict[str, float]:
     """Build N generated records and the same pages by hand in ``pairs`` interleaved pairs."""
     gen, hand = work / f"gen-{n}", work / f"hand-{n}"
-    made = write_project(gen, n)
+    made = write_project(gen, n, cache=cache)
     print(
         f"\nN = {n}: {made['events']} events, {made['halls']} halls, {made['honours']} honour entries, "
         f"{made['exhibits']} exhibits",
@@ -77,7 +77,7 @@ def compare(n: int, work: Path, pairs: int) -> dict[str, float]:
     first = build(gen)  # fills the print and image caches, like any build after the first
     pages = write_handwritten(gen / "site", hand)
     print(
-        f"  {pages} pages; first (cold) build of the generated site: {first.wall:.1f} s wall, {first.rss_mib:.0f} MiB",
+        f"  {pages} pages; first build (fills the caches): {first.wall:.1f} s wall, {first.rss_mib:.0f} MiB",
         flush=True,
     )
     ours: list[Run] = []
@@ -130,12 +130,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", type=int, metavar="EVENTS", help="also time `culture check` on this many events")
     parser.add_argument("--check-repeats", type=int, default=3)
     parser.add_argument("--print", dest="print_n", type=int, metavar="N", help="also time cold and warm print at N")
+    parser.add_argument(
+        "--cache", type=Path, help="the plugin's cache folder, shared by every N (default: each project's own)"
+    )
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     args = parser.parse_args(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="culture-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        rows = [compare(n, work, args.pairs) for n in args.n]
+        rows = [compare(n, work, args.pairs, args.cache) for n in args.n]
         print(
             "\n| N | pages | wall gen / hand (s) | ratio | CPU gen / hand (s) | ratio | peak MiB gen / hand | ratio "
             "| ms per page gen / hand |"

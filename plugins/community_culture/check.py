@@ -8,9 +8,11 @@ language, so ``--strict`` fails until every language is written.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
-from .core.problems import Problems
+from .core.collector import paused_gc
+from .core.problems import Position, Problem, Problems
 from .core.translations import translation_warnings, translations_report
 from .core.wording import as_json
 from .model.site import Options, Site, load_site
@@ -25,7 +27,13 @@ class CheckResult:
 
 
 def run_check(
-    options: Options, *, strict: bool = False, lang: str = "zh", fmt: str = "text", translations: bool = False
+    options: Options,
+    *,
+    strict: bool = False,
+    lang: str = "zh",
+    fmt: str = "text",
+    translations: bool = False,
+    print_files: bool = True,
 ) -> CheckResult:
     """Load everything and report it.
 
@@ -35,12 +43,24 @@ def run_check(
         lang: ``zh`` (Chinese first) or ``en``.
         fmt: ``text`` or ``json``.
         translations: Only list what each language lacks.
+        print_files: Typeset the print files too (through the build's cache) and report what preflight finds.
     """
-    site, problems = load_site(options)
+    with paused_gc():  # the model holds no reference cycles; see core/collector.py
+        site, problems = load_site(options)
+    if site is not None:
+        from .pages.plan import build_plan, plan_limits
+
+        # The build refuses a plan this large before it starts: so does the check.
+        # Planning also registers every print page with the press, for the preflight below.
+        for message in plan_limits(build_plan(site)):
+            problems.add(Problem(Position(options.data_dir.name), "", message, "页面或印刷文件数量过多"))
     if translations:
         return CheckResult(0, translations_report(problems, options.languages))
     for warning in translation_warnings(problems, options.languages[0]):
         problems.add(warning)
+    stats = None
+    if site is not None and not problems.errors and print_files:
+        stats = preflight_print(site, problems)
     failed = bool(problems.errors) or (strict and bool(problems.warnings))
     if fmt == "json":
         return CheckResult(1 if failed else 0, _json(site, problems, failed))
@@ -48,6 +68,8 @@ def run_check(
     if len(problems):
         lines.append(problems.report(lang=lang))
     lines += problems.notes
+    if stats:
+        lines.append(stats)
     if failed:
         lines.append(
             "\nculture check: 检查未通过 / FAILED" if lang == "zh" else "\nculture check: FAILED（检查未通过）"
@@ -55,6 +77,24 @@ def run_check(
     else:
         lines.append(summary(site, lang))
     return CheckResult(1 if failed else 0, "\n".join(lines))
+
+
+def preflight_print(site: Site, problems: Problems) -> str:
+    """Typeset every print file of the planned site as the build would (through the same cache, so unchanged pages
+    cost nothing) and add what preflight finds: overflow, missing glyphs, low resolution.
+
+    The site's plan must have been built (it registers every page with the press).
+
+    Returns:
+        The press's figures (pages typeset, taken from the cache).
+    """
+    from .printing.press import PrintError
+
+    # A failed run's problems are the press's, added below with its warnings.
+    with contextlib.suppress(PrintError):
+        site.press.run()
+    problems.extend(site.press.problems)
+    return str(site.press.stats)
 
 
 def counts(site: Site | None) -> dict[str, int]:

@@ -52,6 +52,7 @@ def read_options(config_file: Path) -> Options:
         as_of_date = dt.date.fromisoformat(str(as_of)) if as_of else None
     except ValueError:
         raise SystemExit(f"culture: as_of in {config_file.name} must be YYYY-MM-DD, found '{as_of}'") from None
+    theme: dict[str, Any] = raw["theme"] if isinstance(raw.get("theme"), dict) else {}
     try:
         settings = read_settings(plugin.get("print"), root)
     except ValueError as exc:
@@ -64,6 +65,7 @@ def read_options(config_file: Path) -> Options:
         as_of=as_of_date,
         site_url=raw.get("site_url"),
         cache_dir=(root / str(plugin.get("cache_dir", ".cache/community-culture"))).resolve(),
+        template_dirs=(root / str(theme["custom_dir"]),) if theme.get("custom_dir") else (),
         print=settings,
     )
 
@@ -82,6 +84,7 @@ def check(args: argparse.Namespace) -> int:
         lang=args.lang,
         fmt=args.format,
         translations=args.translations,
+        print_files=args.print,
     )
     print(result.text)
     return result.code
@@ -156,6 +159,12 @@ def main(argv: list[str] | None = None) -> int:
         "--translations", action="store_true", help="list every text that lacks a language, language by language"
     )
     p_check.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
+    p_check.add_argument(
+        "--no-print",
+        dest="print",
+        action="store_false",
+        help="skip the print preflight (which typesets every changed print page, as the build does)",
+    )
     p_check.set_defaults(func=check)
     p_new = sub.add_parser("new", help="write a commented skeleton: hall, event, honor, exhibit, panel or board")
     p_new.add_argument("kind", choices=("hall", "event", "honor", "exhibit", "panel", "board"))

@@ -34,9 +34,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[object, str, Path]]:
     """A tiny project under `culture serve` (mkdocs serve) on a free loopback port; its log is in serve.log."""
-    from conftest import make_project
-
-    project = make_project(tmp_path_factory.mktemp("preview"))
+    project = _make_project(tmp_path_factory.mktemp("preview"))
     project.write("data/halls/test-auditorium.yml", GOOD_HALL)
     port = _free_port()
     log = (project.root / "serve.log").open("w", encoding="utf-8")
@@ -110,3 +108,16 @@ def test_a_bad_save_shows_the_problems_and_a_good_save_restores_the_page(served,
     assert "prefix dict" not in log and "Loading model" not in log
     assert "sitemap.xml" not in log
     assert not [u for u in failed if "sitemap" in u]
+
+
+def _make_project(root: Path):  # type: ignore[no-untyped-def]
+    """The suite's tiny project (tests/conftest.py), loaded by path: other folders have a conftest too."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "_culture_root_conftest", Path(__file__).resolve().parents[1] / "conftest.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.make_project(root)

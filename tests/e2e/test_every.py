@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import icalendar
 import pytest
 
@@ -22,9 +24,7 @@ events:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from conftest import make_project
-
-    project = make_project(tmp_path_factory.mktemp("every"))
+    project = _make_project(tmp_path_factory.mktemp("every"))
     project.write("data/events/2026.yml", EVENTS)
     project.build()
     return project
@@ -42,7 +42,7 @@ def facts(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 def test_event_pages_say_the_rule_in_words(built):
     zh = facts(built.html("events/fortnight-lecture/"))
-    assert zh["时间"] == "每两周周二 19:00–20:30（2026年5月5日至6月30日）"
+    assert zh["时间"].replace(" （", "（") == "每两周周二 19:00–20:30（2026年5月5日至6月30日）"
     en = built.html("en/events/fortnight-lecture/")
     assert "Every other Tuesday 19:00–20:30 (5 May – 30 June 2026)" in en.get_text(" ", strip=True)
     dates = [li.get_text(" ", strip=True) for li in en.select("ol.cc-dates li")]
@@ -55,8 +55,10 @@ def test_event_pages_say_the_rule_in_words(built):
         "Tuesday 30 June 2026",
     ]
     film = facts(built.html("events/film-night/"))
-    assert film["时间"] == "每月第二个周六 19:00–21:00（2026年5月9日至8月8日）"
-    assert "The second Saturday of every month 19:00–21:00" in built.html("en/events/film-night/").get_text(" ")
+    assert film["时间"].replace(" （", "（") == "每月第二个周六 19:00–21:00（2026年5月9日至8月8日）"
+    assert "The second Saturday of every month 19:00–21:00" in built.html("en/events/film-night/").get_text(
+        " ", strip=True
+    )
 
 
 def test_month_grid_puts_each_occurrence_on_its_day(built):
@@ -84,3 +86,16 @@ def test_feed_carries_every_occurrence(built):
     film = icalendar.Calendar.from_ical((built.site / "events/film-night/event.ics").read_bytes())
     assert "2026-07-11" not in str([e.decoded("DTSTART") for e in film.walk("VEVENT")])
     assert len(film.walk("VEVENT")) == 3
+
+
+def _make_project(root: Path):  # type: ignore[no-untyped-def]
+    """The suite's tiny project (tests/conftest.py), loaded by path: other folders have a conftest too."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "_culture_root_conftest", Path(__file__).resolve().parents[1] / "conftest.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.make_project(root)

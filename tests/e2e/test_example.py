@@ -69,7 +69,7 @@ def test_example_calendar_covers_the_plans(example: Path) -> None:
     assert site is not None and not problems.errors
     events = site.events.values()
     assert len(site.events) >= 25
-    assert {e.when.shape for e in events} == {"date", "span", "month", "months", "festival", "lunar", "rrule"}
+    assert {e.when.shape for e in events} == {"date", "span", "month", "months", "festival", "lunar", "rrule", "every"}
     assert {e.category for e in events} == set(site.taxonomies.categories)
     assert any(e.when.rrule and e.when.excluded for e in events)
     assert any(e.status == "postponed" for e in events)

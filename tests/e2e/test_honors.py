@@ -271,13 +271,14 @@ def test_published_honor_photos_are_stripped(honors):
 def test_check_strict_fails_on_missing_consent_only(honors, check):
     status, out = check()
     assert status == 0
-    assert "data/honors/morality.yml:13: honors: 'zhao-canary-2026' left out" in out
+    assert "data/honors/morality.yml:13: honors: an entry left out of the site (consent is not recorded)" in out
     status, out = check("--strict")
     assert status == 1
     assert (
-        "data/honors/morality.yml:13:5: warning: entries[1].consent: 'zhao-canary-2026' has no 'consent: true'" in out
+        "data/honors/morality.yml:13:5: 提醒：第 2 条荣誉条目的同意公开（consent）：本人（或家属）同意公开后，"
+        "请加上 consent: true；在此之前不会发布" in out
     )
-    assert "赵金花雀" not in out
+    assert "赵金花雀" not in out and "zhao-canary" not in out
     # An explicit refusal is the person's answer, not a slip: strict checking passes.
     morality = honors.root / "data/honors/morality.yml"
     photo = "    photo: images/honors/zhao-canary.jpg\n"
@@ -309,8 +310,8 @@ def test_example_unconsented_entry_appears_nowhere(example: Path) -> None:
     assert "hao-jinfeng" in (ROOT / "data/honors/morality.yml").read_text(encoding="utf-8")
     assert find_in_site(example / "site", EXAMPLE_HIDDEN) == {}
     log = (example / "build.log").read_text(encoding="utf-8")
-    assert "honors: 'hao-jinfeng-2026' left out of the site (consent: false)" in log
-    assert "郝金凤" not in log
+    assert "data/honors/morality.yml:20: honors: an entry left out of the site (consent: false)" in log
+    assert "郝金凤" not in log and "hao-jinfeng" not in log
 
 
 def test_example_boards_cover_the_seed_plans(example: Path) -> None:

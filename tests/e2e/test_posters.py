@@ -212,7 +212,7 @@ def test_the_board_shows_published_entries_newest_first(built: Project) -> None:
     assert "好邻居五" in second and "好邻居五" not in first and "第 2 页，共 2 页" in second
     assert "https://example.org/honors/morality/" in second
     elders = text_of(built.site / "honors/longevity/board.pdf")
-    assert "李桂芝" in elders and "今年 104 岁" in elders and "1922" not in elders
+    assert "李桂芝" in elders and "2026 年 104 岁" in elders and "1922" not in elders
     # A board with no one on it prints nothing.
     assert not (built.site / "honors/talent/board.pdf").exists()
 
@@ -322,8 +322,8 @@ def test_an_unchanged_site_typesets_nothing(built: Project, caplog: pytest.LogCa
     before = {p: p.read_bytes() for p in sorted(built.site.rglob("*.pdf"))}
     caplog.set_level(logging.INFO)
     built.build()
-    # Two board pages and the elders' board, twelve posters, the 2026 year and first-half
-    # reports; the board's two pages combined.
+    # Two board pages and the elders' board, twelve posters, the year's and first half's reports;
+    # the board's two pages combined.
     assert "print files: 0 pages typeset, 17 from the cache, 1 combined file" in caplog.text
     assert {p: p.read_bytes() for p in before} == before
 

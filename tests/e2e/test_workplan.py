@@ -9,11 +9,11 @@ every output file searched for the name of a leader who did not consent.
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 from pathlib import Path
 
 import icalendar
+import pikepdf
 import pytest
 from bs4 import BeautifulSoup
 from conftest import MKDOCS_YML, Project, make_project
@@ -127,6 +127,9 @@ def test_report_targets_figures_and_lists(built: Project) -> None:
     assert "党员学习" in counted.get_text() and counted.a["href"].endswith("events/study/")
     h2 = {tr["data-period"] for tr in built.html("reports/2026/h2/").select("#target-study tr[data-period]")}
     assert h2 == {"2026", "2026-Q3", "2026-Q4"}
+    assert "×8" in counted.get_text()
+    # The half-year report names what counted within its own days, though its year row counts all eight.
+    assert "×3" in built.html("reports/2026/h2/").select_one("#target-study .cc-counted").get_text()
     held = [tr.select("td")[1].get_text(strip=True) for tr in page.select("table.cc-held tbody tr")]
     assert held.count("党员学习") == 8 and "国庆演出" in held and "年终汇演" not in held
     assert "露天电影" in page.select_one("#not-held + ul").get_text()
@@ -204,11 +207,17 @@ def test_report_pdf_text(built: Project) -> None:
         "各月举办活动场次",
     ):
         assert expected in text, expected
-    assert re.search(r"参与人次\s+[^\n]*\n\s*\d+\s+220", text) or "220" in text
-    info = subprocess.run(
-        ["pdfinfo", str(built.site / "reports/2026/h1/report.pdf")], capture_output=True, text=True
-    ).stdout
-    assert re.search(r"Page size:\s+612\.\d+ x 858\.\d+ pts", info)  # A4 with 3 mm bleed on each side
+    cover = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-enc", "UTF-8", str(built.site / "reports/2026/report.pdf"), "-"],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout.split()
+    # The cover's key figures: held, attendance and signed in, as on the web page.
+    assert cover[cover.index("签到人次") + 1 : cover.index("签到人次") + 4] == ["9", "220", "68"]
+    with pikepdf.open(built.site / "reports/2026/h1/report.pdf") as pdf:
+        trim = [float(v) for v in pdf.pages[0].obj["/TrimBox"]]
+    assert round((trim[2] - trim[0]) / 72 * 25.4) == 210 and round((trim[3] - trim[1]) / 72 * 25.4) == 297  # A4
 
 
 def test_team_page_feed_hall_and_event(built: Project) -> None:
@@ -228,7 +237,7 @@ def test_team_page_feed_hall_and_event(built: Project) -> None:
         assert expected in text, expected
     upcoming = [a["href"] for a in page.select("#performances ~ ul.cc-occs a")]
     assert "../../events/gala/" in upcoming
-    assert page.select_one("a[href$='events.ics']")["href"] == "events.ics"
+    assert page.select_one("a[href$='events.ics']")["href"].endswith("example.org/teams/yangge/events.ics")
     cal = icalendar.Calendar.from_ical((built.site / "teams/yangge/events.ics").read_bytes())
     events = cal.walk("VEVENT")
     practice = [e for e in events if str(e["url"]).endswith("/teams/yangge/")]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from conftest import Project
 from PIL import Image
+
+from ._project import Project
 
 PAYLOADS = (
     "<img src=x onerror=alert(1)>",
@@ -99,16 +100,49 @@ events:
     category: hostile
     when: {{date: 2026-05-01, time: "14:00-16:00", notes: {t("备注")}}}
     hall: evil-hall
+    teams: [evil-team]
     organizer: {t("主办")}
     audience: {t("对象")}
     summary: {t("摘要")}
     body: {t("正文")}
+    records:
+      - date: 2026-05-01
+        attendance: 20
+        lecturer: {t("讲师")}
+        summary: {t("回顾")}
+        photos:
+          - {{src: images/event.jpg, caption: {t("活动照片")}, credit: {t("活动供图")}}}
   - id: evil-venue
     title: {t("活动二")}
     category: hostile
     when: {{start: 2026-07-01, end: 2026-07-03}}
     venue: {t("场地")}
     summary: {t("摘要二")}
+""",
+        "data/teams/evil-team.yml": f"""\
+name: {t("队伍")}
+kind: yangge
+speciality: {t("特色")}
+practice:
+  - when: {{every: week, on: tuesday, start: 2026-03-01, until: 2026-06-30, time: "19:30-21:00", notes: {t("练习备注")}}}
+    hall: evil-hall
+leader: {{role: {t("队长")}, name: {t("队长名")}, consent: true}}
+members: 12
+join: {t("加入")}
+awards:
+  - {{year: 2025, title: {t("奖项")}}}
+description: {t("队伍介绍")}
+""",
+        "data/plan/2026.yml": f"""\
+targets:
+  - id: evil-target
+    title: {t("目标")}
+    category: hostile
+    min: {{year: 2}}
+  - id: evil-manual
+    title: {t("手填目标")}
+    manual: {{value: 5, as_of: 2026-05-30}}
+    min: {{year: 10}}
 """,
         "data/honors/boards.yml": f"""\
 boards:

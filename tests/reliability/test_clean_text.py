@@ -46,7 +46,7 @@ def test_escaped_hidden_characters_are_refused_with_their_line(
     figures.tried()
     assert status == 1
     assert "data/halls/test-auditorium.yml:1:" in out and code in out, out
-    assert "提示" in out
+    assert "请删掉" in out  # the hint in Chinese
     # Nothing invisible or terminal-controlling is printed as it is.
     assert not any(ch in out for ch in "\x1b\x00\x07\x9b\u202e\u202a\u2066\u200b\u200c\u200d\u2060\ufeff\u2028")
 

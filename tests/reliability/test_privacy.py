@@ -41,7 +41,7 @@ entries:
     name: {zh: 小明, en: Xiao Ming}
     year: 2026
     born: 2016
-    title: 阅读之星
+    title: {zh: 阅读之星, en: Reading star}
     consent: true
 """
 

@@ -73,7 +73,7 @@ def test_report_never_quotes_the_line_of_a_left_out_person(project):
 
 def test_photos_of_unpublished_people_and_stray_files_are_withheld(project):
     for name in ("wang.jpg", "zhao.jpg", "sun.jpg", "old-entry.jpg"):
-        project.write(f"content/images/honors/{name}", b"\xff\xd8")
+        project.write(f"content/images/honors/{name}", b"\xff\xd8" + name.encode())
     board(
         project,
         PUBLISHED.replace("consent: true", "photo: ./images/honors/wang.jpg\n    consent: true")

@@ -130,24 +130,30 @@ entries:
     year: 2026
     photo: images/honors/wang-xiulan.jpeg
     consent: true
+  - id: qian-2026
+    name: {zh: 钱大妈, en: Qian}
+    year: 2026
+    photo: images/honors/zhao-stray.jpeg
+    consent: true
 """
 
 
 def test_no_message_names_a_withheld_person(project):
     from conftest import ROOT
 
-    for name in ("wang-xiulan.jpg", "hao-jinfeng.jpg"):
-        project.write(f"content/images/honors/{name}", (ROOT / "content/images/honors/wang-xiulan.jpg").read_bytes())
+    for name in ("wang-xiulan.jpg", "hao-jinfeng.jpg", "zhao-stray.jpg"):
+        # Different photos (a byte copy of a withheld person's photo is withheld too).
+        photo = (ROOT / "content/images/honors/wang-xiulan.jpg").read_bytes() + name.encode()
+        project.write(f"content/images/honors/{name}", photo)
     project.write("data/honors/morality.yml", HONORS)
     for args in ((), ("--lang", "en"), ("--format", "json")):
         _, out = check(project, *args)
         for word in ("郝金凤", "Hao Jinfeng", "hao-jinfeng"):
             assert word not in out, (args, out)
     _, out = check(project)
-    # The misspelt photo gets no suggestion (the only close file is a withheld person's) ...
-    assert "content/images/honors/hao-jinfen.jpg' does not exist\n" in out
-    # ... while a slip close to a published person's photo still gets one.
-    assert "did you mean 'wang-xiulan.jpg'?" in out
+    # The misspelt photo is reported, but no file of someone left out, nor a stray one, is offered.
+    assert "data/honors/morality.yml:15:12: 第 3 条荣誉条目的照片（photo）：找不到这张图片" in out
+    assert "hao-jinfeng.jpg" not in out and "mean 'zhao-stray.jpg'" not in out
     assert "data/honors/morality.yml:7: honors: an entry left out of the site (consent: false)" in out
 
 

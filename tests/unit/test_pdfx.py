@@ -16,8 +16,8 @@ from printed import inkcov, rgb_uses, run
 
 from community_culture.printing.images import print_copy, source_quality
 from community_culture.printing.inks import inks_for
-from community_culture.printing.press import Press, PrintJob
-from community_culture.printing.settings import DEFAULT_PROFILE, PrintSettings
+from community_culture.printing.press import Press, PrintError, PrintJob
+from community_culture.printing.settings import DEFAULT_PROFILE, PrintSettings, read_settings
 from community_culture.printing.sizes import custom_size
 
 PT_PER_MM = 72 / 25.4
@@ -160,3 +160,22 @@ def test_font_subsets_are_tagged_per_file(folders: dict[str, Path], tmp_path: Pa
     second = run("pdffonts", tmp_path / "two.pdf")
     tags = [set(re.findall(r"([A-Z]{6})\+", text)) for text in (first, second)]
     assert tags[0] and tags[1] and not tags[0] & tags[1]
+
+
+def test_a_site_points_at_its_shops_profile(folders: dict[str, Path], tmp_path: Path) -> None:
+    settings = read_settings({"profile": "print/shop.icc", "condition": "FOGRA39", "marks": False}, tmp_path)
+    assert settings.profile == tmp_path / "print/shop.icc" and settings.condition == "FOGRA39" and not settings.marks
+    with pytest.raises(ValueError, match=r"print\.standard must be one of pdf/x-4, pdf/x-1a"):
+        read_settings({"standard": "pdf/x-3"}, tmp_path)
+    # A profile that is not there (or not CMYK) is a problem in mkdocs.yml, not a traceback.
+    press = Press(folders["content"], ("zh",), [folders["templates"]], None, "https://example.org/", settings)
+    press.add(PrintJob("a.pdf", "page a", custom_size(150, 200), "print/page.html", "zh", {"heading": "x"}))
+    with pytest.raises(PrintError) as caught:
+        press.run()
+    assert str(caught.value).startswith("mkdocs.yml: print.profile: cannot read the colour profile")
+    (tmp_path / "print").mkdir()
+    (tmp_path / "print/shop.icc").write_bytes((Path(DEFAULT_PROFILE).parent / "srgb.icc").read_bytes())
+    again = Press(folders["content"], ("zh",), [folders["templates"]], None, "https://example.org/", settings)
+    again.add(PrintJob("a.pdf", "page a", custom_size(150, 200), "print/page.html", "zh", {"heading": "x"}))
+    with pytest.raises(PrintError, match="is not a CMYK output profile"):
+        again.run()

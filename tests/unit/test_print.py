@@ -95,7 +95,7 @@ def test_sizes() -> None:
     assert custom_size(600, 900).name == "600×900 mm" and custom_size(600, 900).media_mm == (606, 906)
     # Type, margins and the QR code grow with the page, within reason.
     assert named_size("A4").unit_mm < a1.unit_mm < named_size("A0").unit_mm
-    assert 25 <= named_size("A4").qr_mm < a1.qr_mm <= 90
+    assert 25 <= named_size("A4").qr_mm < a1.qr_mm
 
 
 def test_chinese_line_breaks_are_joined_and_others_kept() -> None:
@@ -126,8 +126,10 @@ def test_cache_round_trip(tmp_path: Path) -> None:
     cache = PdfCache(tmp_path)
     key = fingerprint("a", b"b")
     assert key != fingerprint("ab", b"") and cache.get(key) is None
-    cache.put(key, Cached(b"%PDF-1.7", (("low dpi", "提示"),)))
-    assert cache.get(key) == Cached(b"%PDF-1.7", (("low dpi", "提示"),))
+    # The cache hands back only what looks like a whole PDF (header to end-of-file marker).
+    pdf = b"%PDF-1.7\n%%EOF\n"
+    cache.put(key, Cached(pdf, (("low dpi", "提示"),)))
+    assert cache.get(key) == Cached(pdf, (("low dpi", "提示"),))
     assert PdfCache(None).get(key) is None
 
 
@@ -262,3 +264,12 @@ def test_combined_pages_keep_their_boxes_and_get_subsets_of_their_own(folders: d
     names = [line.split()[0] for line in fonts]
     assert len(names) == 2 and len(set(names)) == 2 and all(n.endswith("+Noto-Sans-CJK-SC") for n in names)
     assert combine([p.pdf([one])]) == combine([p.pdf([one])])  # deterministic
+
+
+def test_qr_codes_are_sized_for_where_readers_stand() -> None:
+    # The code itself a tenth of the viewing distance: 100 mm from 1 m before a wall panel.
+    for name in ("A0", "A1", "rollup-80x200", "rollup-85x200"):
+        size = named_size(name)
+        assert size.viewing_m == 1.0 and size.qr_mm / 1.3 >= 100, name
+    assert named_size("A2").qr_mm / 1.3 >= 80 and named_size("A4").qr_mm < named_size("A3").qr_mm
+    assert custom_size(100, 150).qr_mm <= 100 / 3  # never more than a third of a small sheet

@@ -134,3 +134,17 @@ def test_a_record_dates_a_fuzzy_occurrence_and_reports_exist_sensibly(project):
     assert available(2027, AS_OF, True) == ["year"]
     report = make_report(site, 2026, "year")
     assert report.in_progress and report.counted_to == AS_OF
+
+
+def test_every_record_of_a_month_long_activity_counts_toward_attendance(project):
+    events = ev(
+        "exhibition",
+        "{month: 2026-04}",
+        "publicity",
+        "    records:\n      - {date: 2026-04-20, attendance: 30}\n      - {date: 2026-04-05, attendance: 12}\n",
+    )
+    site = site_of(project, events, "  - {id: people, title: 人次, metric: attendance, min: {month: 40}}\n")
+    (held,) = held_occurrences(site.calendar)
+    assert held.day == dt.date(2026, 4, 5) and held.attendance == 42
+    assert states(site)["people"]["2026-04"] == (42, 40, "met")
+    assert make_report(site, 2026, "h1").attendance == 42

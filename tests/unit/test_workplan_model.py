@@ -164,8 +164,7 @@ def test_plan_slips(project):
     assert site is None
     text = "\n".join(problems)
     assert (
-        "2026.yml:2:5: targets[0].category: a target counts exactly one of category:, event:, metric: or manual:"
-        in text
+        "2026.yml:2:43: targets[0].event: a target counts exactly one of category:, event:, metric: or manual:" in text
     )
     assert "unknown category 'trainin'; did you mean 'training'" in text
     assert "min.yaer: unknown period 'yaer'; did you mean 'year'" in text
@@ -183,3 +182,14 @@ def test_plan_file_must_be_named_by_year(project):
     site, problems = load(project)
     assert site is None
     assert any(p.startswith("data/plan/plan.yml: name the file after its year") for p in problems)
+
+
+def test_phone_numbers_in_a_record_are_errors(project):
+    events = EVENTS.replace("summary: 演出顺利。", "summary: 演出顺利，联系电话 13812345678。")
+    write_all(project, events=events)
+    site, problems = load(project)
+    assert site is None
+    assert any(
+        p.startswith("data/events/2026.yml:12:18: events[0].records[0].summary: looks like a phone number")
+        for p in problems
+    )

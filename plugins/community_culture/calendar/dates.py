@@ -306,6 +306,10 @@ def expand_rrule(
     parts = _parse_rule(rule)
     if until is None and "UNTIL" not in parts and "COUNT" not in parts:
         raise DateError("the repeat rule never ends; give an end date, or UNTIL or COUNT")
+    if until is not None and "UNTIL" not in parts and "COUNT" not in parts:
+        # dateutil stops at the rule's own UNTIL only: without one, a rule that matches
+        # nothing (the 30th of February) is searched for until the year 9999.
+        parts["UNTIL"] = until.strftime("%Y%m%dT235959")
     normalised = ";".join(f"{key}={value}" for key, value in parts.items())
     found: list[date] = []
     try:

@@ -128,11 +128,8 @@ class FeedWriter:
                 alarm.add("description", str(ve.get("summary")))
                 alarm.add("trigger", -self.reminder)
                 ve.add_component(alarm)
-            used = frozenset(
-                str(getattr(v, "params", {})["TZID"])
-                for _, v in ve.property_items(sorted=False)
-                if "TZID" in getattr(v, "params", {})
-            )
+            params = (getattr(value, "params", None) or {} for _, value in ve.property_items(sorted=False))
+            used = frozenset(str(p["TZID"]) for p in params if "TZID" in p)
             found = self._vevents[(occ.uid_key, page)] = (ve.to_ical(), used)
         return found
 

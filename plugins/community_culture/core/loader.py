@@ -15,11 +15,20 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from .problems import Position, Problem, Problems, Untranslated, redact
 from .slips import explain, scan
+
+MAX_DEPTH = 32
+"""Deeper nesting is refused before the document is built (900 levels overflow Python's
+stack, 30,000 crash libyaml); an editor's file nests five or six levels."""
+MAX_ITEMS = 5000
+"""The longest list one file may hold (a year of events is a few hundred)."""
+if TYPE_CHECKING:
+    from .parsecache import ParseCache
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Larger data files are refused: an editor's file is never this big, a mistake might be."""
@@ -112,6 +121,8 @@ class Reporter:
     private: dict[str, frozenset[str]] = field(default_factory=dict)
     """Files that hold private details, with the words their messages may quote (field
     names): problems there never quote a line or a value."""
+    cache: ParseCache | None = None
+    """Parsed files by the hash of their text (:mod:`.parsecache`); None: parse every file."""
 
     def error(self, pos: Position, fieldname: str, message: str, hint: str = "") -> None:
         """Record an error at ``pos``."""
@@ -202,7 +213,17 @@ def load_yaml(path: Path, display: str, reporter: Reporter) -> Node | None:
     text = read_text(path, display, reporter)
     if text is None:
         return None
-    return parse_yaml(text, display, reporter)
+    cache = reporter.cache
+    if cache is None:
+        return parse_yaml(text, display, reporter)
+    cached = cache.get(text, display)
+    if cached is not None:
+        return cached
+    before = len(reporter.problems)
+    node = parse_yaml(text, display, reporter)
+    if node is not None and len(reporter.problems) == before:
+        cache.put(text, node)  # only files without a problem: their messages are always made afresh
+    return node
 
 
 def parse_yaml(text: str, display: str, reporter: Reporter, line_offset: int = 0) -> Node | None:
@@ -214,6 +235,8 @@ def parse_yaml(text: str, display: str, reporter: Reporter, line_offset: int = 0
         line = text.count("\n", 0, bad.start()) + 1
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         _report_hidden(bad.group(), Position(display, line + line_offset, col), reporter, escaped=False)
+        return None
+    if not _nesting_ok(text, display, reporter, line_offset):
         return None
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -230,6 +253,34 @@ def parse_yaml(text: str, display: str, reporter: Reporter, line_offset: int = 0
     if any(ch in text for ch in "&*!") and not _check_events(text, display, reporter, line_offset):
         return None
     return _convert(root, display, reporter, line_offset)
+
+
+def _nesting_ok(text: str, display: str, reporter: Reporter, line_offset: int) -> bool:
+    """Refuse nesting deeper than MAX_DEPTH, found from the event stream (which does not recurse)."""
+    # Cheap bound first: block nesting needs indentation (or "- " per level), flow
+    # nesting needs brackets. Ordinary files never reach the exact check.
+    indent = max((len(line) - len(line.lstrip(" -?:")) for line in text.splitlines()), default=0)
+    if indent // 2 + text.count("[") + text.count("{") + 2 <= MAX_DEPTH:
+        return True
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    reporter.error(
+                        Position(display, mark.line + 1 + line_offset, mark.column + 1) if mark else Position(display),
+                        "",
+                        f"lists and mappings are nested more than {MAX_DEPTH} levels deep here",
+                        "嵌套层数太多，请检查括号和缩进",
+                    )
+                    return False
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return True  # compose reports the syntax error with its position
+    return True
 
 
 def _check_events(text: str, display: str, reporter: Reporter, line_offset: int) -> bool:
@@ -278,6 +329,14 @@ def _convert(node: yaml.Node, display: str, reporter: Reporter, line_offset: int
             value = unicodedata.normalize("NFC", value)
         return Scalar(value, pos, quoted=node.style in ("'", '"', "|", ">"))
     if isinstance(node, yaml.SequenceNode):
+        if len(node.value) > MAX_ITEMS:
+            reporter.error(
+                pos,
+                "",
+                f"this list has {len(node.value)} items; a list may hold at most {MAX_ITEMS} (split the file)",
+                "列表太长，请拆分成几个文件",
+            )
+            return Sequence((), pos)
         return Sequence(tuple(_convert(item, display, reporter, line_offset) for item in node.value), pos)
     entries: dict[str, tuple[Scalar, Node]] = {}
     for key_node, value_node in node.value:

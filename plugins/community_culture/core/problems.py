@@ -17,6 +17,7 @@ from typing import Literal
 _SUGGESTION = re.compile(r"; did you mean '[^']*'\?")
 Severity = Literal["error", "warning"]
 
+_WIDTH = 120
 MAX_SHOWN = 200
 """A report shows this many problems and counts the rest: 100,000 bad items must not print 50 MB."""
 
@@ -26,6 +27,7 @@ _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u20
 
 
 _QUOTED = re.compile(r"'([^'\n]*)'|“([^”\n]*)”")
+_IMAGE_PATH = re.compile(r"^[\w./-]+\.(?:jpe?g|png|webp|gif)$", re.IGNORECASE)
 _LONG_NUMBER = re.compile(r"\+?\d[\d\s().-]{4,}\d")
 
 
@@ -35,8 +37,22 @@ def redact(text: str, safe: frozenset[str] = frozenset()) -> str:
     For messages about files that hold private details: a key, a value or a line of an
     honour file may be a phone number or the name of someone who is not published.
     """
-    text = _QUOTED.sub(lambda m: m.group(0) if (m.group(1) or m.group(2) or "") in safe else "'…'", text)
+
+    def keep(m: re.Match[str]) -> str:
+        value = m.group(1) or m.group(2) or ""
+        # Field names, and the image path the editor wrote (to find the slip in it).
+        return m.group(0) if value in safe or _IMAGE_PATH.match(value) else "'…'"
+
+    text = _QUOTED.sub(keep, text)
     return _LONG_NUMBER.sub("…", text)
+
+
+def excerpt(line: str, col: int) -> tuple[str, int]:
+    """A long source line cut around column ``col`` (a 60 KB line is one line), and the column in the cut."""
+    if len(line) <= _WIDTH:
+        return line, col
+    start = max(0, col - 1 - _WIDTH // 2)
+    return ("…" if start else "") + line[start : start + _WIDTH] + "…", col - start + (1 if start else 0)
 
 
 def printable(text: str) -> str:
@@ -84,12 +100,13 @@ class Problem:
         head = f"{where}: {label}{self.field + ': ' if self.field else ''}{self.message}"
         lines = [printable(head)]
         if self.source_line is not None and self.pos.line and not self.private:
-            text = printable(self.source_line.rstrip("\r\n"))
+            text, col = excerpt(self.source_line.rstrip("\r\n"), self.pos.col)
+            text = printable(text)
             lines.append(f"    {text}")
-            if self.pos.col:
+            if col:
                 # Keep tabs and wide characters aligned: reuse the line's own
                 # whitespace and pad CJK characters with two columns.
-                pad = "".join(ch if ch == "\t" else ("  " if _is_wide(ch) else " ") for ch in text[: self.pos.col - 1])
+                pad = "".join(ch if ch == "\t" else ("  " if _is_wide(ch) else " ") for ch in text[: col - 1])
                 lines.append(f"    {pad}^")
         if self.hint:
             lines.append(f"    提示：{self.hint}")
@@ -157,25 +174,27 @@ class Problems:
     def __len__(self) -> int:
         return len(self.items)
 
-    def redact(self, words: Iterable[str]) -> None:
+    def redact(self, words: Iterable[str], unsuggested: Iterable[str] = ()) -> None:
         """Take ``words`` (people who are not published) out of every message and hint.
 
-        A suggestion that would name one (``did you mean 'hao-jinfeng.jpg'?``) is dropped
-        whole; any other mention becomes "…". The position still leads the editor to the
+        A suggestion that would name one (``did you mean 'hao-jinfeng.jpg'?``), or any of
+        ``unsuggested`` (files that are not published), is dropped whole; any other
+        mention of ``words`` becomes "…". The position still leads the editor to the
         line in their own file.
         """
         hidden = sorted({w for w in words if len(w) >= 2}, key=len, reverse=True)
-        if not hidden:
+        unsaid = hidden + [w for w in unsuggested if len(w) >= 2]
+        if not unsaid:
             return
 
         def clean(text: str) -> str:
-            text = _SUGGESTION.sub(lambda m: "" if any(w in m.group(0) for w in hidden) else m.group(0), text)
+            text = _SUGGESTION.sub(lambda m: "" if any(w in m.group(0) for w in unsaid) else m.group(0), text)
             for word in hidden:
                 text = text.replace(word, "…")
             return text
 
         for i, p in enumerate(self.items):
-            if any(w in p.message or w in p.hint for w in hidden):
+            if any(w in p.message or w in p.hint for w in unsaid):
                 self.items[i] = replace(p, message=clean(p.message), hint=clean(p.hint))
         self.notes = [clean(note) for note in self.notes]
 

@@ -84,9 +84,23 @@ def describe(node: Node) -> str:
     return "a list" if isinstance(node, Sequence) else "a mapping (key: value pairs)"
 
 
+MAX_ID = 64
+"""An id is part of file names and printed addresses: longer ones break file systems and QR codes."""
+YEARS = (1900, 2100)
+"""Dates outside these years are typing slips; 9999-12-31 would plan pages to the year 9999."""
+
+
 def check_slug(node: Scalar, fieldname: str, reporter: Reporter) -> str | None:
-    """An id must be a lowercase ASCII slug."""
+    """An id must be a lowercase ASCII slug of at most MAX_ID characters."""
     value = node.value.strip()
+    if SLUG.match(value) and len(value) > MAX_ID:
+        reporter.error(
+            node.pos,
+            fieldname,
+            f"an id may be at most {MAX_ID} characters long, found {len(value)}",
+            f"编号太长，最多 {MAX_ID} 个字符",
+        )
+        return None
     if SLUG.match(value):
         return value
     better = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
@@ -149,6 +163,14 @@ def parse_date(node: Scalar, fieldname: str, reporter: Reporter) -> dt.date | No
         )
         return None
     year, month, day = (int(g) for g in m.groups())
+    if not YEARS[0] <= year <= YEARS[1]:
+        reporter.error(
+            node.pos,
+            fieldname,
+            f"expected a date between {YEARS[0]} and {YEARS[1]}, found the year {year}",
+            "年份不对，请核对日期",
+        )
+        return None
     try:
         return dt.date(year, month, day)
     except ValueError:

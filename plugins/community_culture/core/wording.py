@@ -18,7 +18,7 @@ import json
 import re
 from typing import Any
 
-from .problems import Problem, _is_wide, printable
+from .problems import Problem, _is_wide, excerpt, printable
 
 # List keys: (Chinese noun, measure word, English noun).
 _ITEMS = {
@@ -169,10 +169,11 @@ def render(problem: Problem, lang: str = "zh") -> str:
 def _source(problem: Problem) -> list[str]:
     if problem.source_line is None or not problem.pos.line or problem.private:
         return []
-    text = printable(problem.source_line.rstrip("\r\n"))
+    line, col = excerpt(problem.source_line.rstrip("\r\n"), problem.pos.col)
+    text = printable(line)
     out = [f"    {text}"]
-    if problem.pos.col:
-        pad = "".join(ch if ch == "\t" else ("  " if _is_wide(ch) else " ") for ch in text[: problem.pos.col - 1])
+    if col:
+        pad = "".join(ch if ch == "\t" else ("  " if _is_wide(ch) else " ") for ch in text[: col - 1])
         out.append(f"    {pad}^")
     return out
 

@@ -124,9 +124,10 @@ def read_target(f: Fields, year: int, tax: Taxonomies) -> Target | None:
     given = [key for key in BASES if key in f.node.entries]
     if len(given) != 1:
         found = ", ".join(given) if given else "none of them"
+        where = f.node.entries[given[1]][0] if len(given) > 1 else f.node
         f.error(
-            f.node,
-            "category",
+            where,
+            given[1] if len(given) > 1 else "category",
             f"a target counts exactly one of category:, event:, metric: or manual:, found {found}",
             "每个目标只能选一种统计方式：category、event、metric 或 manual",
         )

@@ -58,7 +58,7 @@ PHONE = re.compile(
     r"(?![\dA-Za-z])"
     rf"|(?<![\dA-Za-z])\+\d{{1,3}}{_SEP}\(?\d{{1,4}}\)?(?:{_SEP}\d{{2,4}}){{2,4}}(?![\dA-Za-z])"  # +44 20 7946 0958
     rf"|(?<![\dA-Za-z])\(\d{{3}}\)\s?\d{{3}}{_SEP}\d{{4}}(?![\dA-Za-z])"  # (555) 123-4567
-    r"|(?:电话|手机|座机|联系方式|联系电话|热线|微信|\b(?:tel|phone|mobile|cell|whatsapp)\b)\.?\s*(?:号码?|number)?\s*[:：是为]?\s*\+?\(?\d[\d\s().-]{5,}\d",
+    r"|(?:电话|手机|座机|联系方式|热线|微信|\b(?:tel|phone|mobile|cell|whatsapp)\b)\.?\s*(?:号码?|number)?\s*[:：是为]?\s*\+?\(?\d[\d\s().-]{5,}\d",
     re.IGNORECASE,
 )
 """A telephone number, or digits announced as one."""

@@ -18,6 +18,7 @@ from ..core.fields import Context, Fields, suggest
 from ..core.problems import Position
 from ..core.text import LText
 from .hall import Photo, read_photo
+from .privacy import scan_private
 
 if TYPE_CHECKING:
     from .event import Event
@@ -66,6 +67,7 @@ def read_team_ids(f: Fields) -> tuple[tuple[str, Position], ...]:
 
 
 def _read_record(f: Fields) -> Record | None:
+    scan_private(f.node, f.prefix, f.ctx, "an activity record", "活动记录")
     date_node = f.scalar("date")
     return Record(
         source=f.node.pos,

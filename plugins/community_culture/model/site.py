@@ -20,13 +20,14 @@ from ..core.files import check_svgs, outside_links
 from ..core.frontmatter import check_front_matter
 from ..core.loader import Reporter
 from ..core.media import IMAGE_SUFFIXES
+from ..core.parsecache import ParseCache
 from ..core.problems import Position, Problems
 from ..printing.settings import PrintSettings
 from .community import Community, load_community
 from .event import Event, check_event_halls, load_events
 from .exhibit import Exhibit, check_exhibit_halls, load_exhibits
 from .hall import Hall, Standard, load_halls, load_standards
-from .honor import Board, Entry, load_honors
+from .honor import Board, Entry, HonorRoll, load_honors
 from .plan import YearPlan, check_plan_refs, load_plans
 from .record import check_event_teams, check_records
 from .taxonomy import Taxonomies, load_taxonomies
@@ -137,7 +138,8 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
     Returns:
         The site (None when any error was found) and every problem of the run.
     """
-    reporter = Reporter()
+    cache = ParseCache(options.cache_dir / "parsed") if options.cache_dir is not None else None
+    reporter = Reporter(cache=cache)
     ctx = Context(reporter, options.languages, options.content_dir)
     root, data = options.root, options.data_dir
     if not data.is_dir():
@@ -167,7 +169,7 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
     honors = load_honors(data, root, ctx, taxonomies, options.build_date())
     exhibits = load_exhibits(data, root, ctx)
     check_exhibit_halls(exhibits, halls, ctx)
-    withheld = _withhold_everywhere(honors.withheld_photos, halls, exhibits, options.content_dir, reporter)
+    withheld = _withhold_everywhere(honors, halls, exhibits, options.content_dir, reporter)
     if options.content_dir.is_dir():
         check_front_matter(options.content_dir, root, reporter)
     else:
@@ -175,7 +177,10 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
             Position(_rel(options.content_dir, root)), "", "the content folder does not exist", "找不到 content 文件夹"
         )
     problems = reporter.problems
-    problems.redact(honors.withheld_words)
+    # Suggestions come from published data only: no file that stays out of the site.
+    problems.redact(honors.withheld_words, (photo.rsplit("/", 1)[-1] for photo in honors.withheld_photos))
+    if cache is not None:
+        cache.prune()
     if problems.errors or community is None:
         return None, problems
     site = Site(
@@ -197,14 +202,14 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
 
 
 def _withhold_everywhere(
-    photos: tuple[str, ...], halls: dict[str, Hall], exhibits: dict[str, Exhibit], content: Path, reporter: Reporter
+    honors: HonorRoll, halls: dict[str, Hall], exhibits: dict[str, Exhibit], content: Path, reporter: Reporter
 ) -> tuple[str, ...]:
     """The photos of people who are not published, and every copy of them under another name.
 
     None of them may appear on any page or print file: a hall photo or an exhibit panel
     that uses one is an error (named by place, never by person).
     """
-    withheld = set(photos)
+    withheld = set(honors.withheld_photos)
     digests = {d for d in (_digest(content / src) for src in withheld) if d}
     if digests and content.is_dir():
         for path in sorted(content.rglob("*")):
@@ -212,13 +217,20 @@ def _withhold_everywhere(
                 src = path.relative_to(content).as_posix()
                 if src not in withheld and _digest(path) in digests:
                     withheld.add(src)
-    uses = [(hall.source, photo.src) for hall in halls.values() for photo in hall.photos]
-    uses += [(panel.source, image.src) for ex in exhibits.values() for panel in ex.panels for image in panel.images]
-    for pos, src in uses:
+    uses = [(hall.source, photo.src, "photos") for hall in halls.values() for photo in hall.photos]
+    # The very same file on a published entry is reported by the honour boards.
+    uses += [
+        (e.source, e.photo, "photo")
+        for entries in honors.entries.values()
+        for e in entries
+        if e.photo and e.photo not in honors.withheld_photos
+    ]
+    uses += [(p.source, image.src, "images") for ex in exhibits.values() for p in ex.panels for image in p.images]
+    for pos, src, fieldname in uses:
         if str(PurePosixPath(src)) in withheld:
             reporter.error(
                 pos,
-                "images",
+                fieldname,
                 f"content/{src} is (a copy of) the photo of a person who is not published on an honour "
                 "board; it cannot appear on any page or print file",
                 "这张照片是未公开（未同意或已撤下）人员的照片，不能用在任何页面或印刷品上",

@@ -202,12 +202,38 @@ def _on_date(f: Fields, excluded: tuple[dt.date, ...]) -> When | None:
     return When("date", ((day, day),), "day", start, end) if day else None
 
 
+MAX_SPAN_DAYS = 731
+"""The longest span one event may cover: two years (each month of it gets a page and a poster)."""
+MAX_RULE_YEARS = 10
+
+
+def _rule_span_ok(f: Fields, first: dt.date, last: dt.date | None) -> bool:
+    if last is None or (last - first).days <= MAX_RULE_YEARS * 366:
+        return True
+    f.error(
+        f.node.entries["until"][1],
+        "until",
+        f"a repeat rule may run at most {MAX_RULE_YEARS} years; set an earlier 'until'",
+        f"重复活动最多设置 {MAX_RULE_YEARS} 年，请把结束日期提前",
+    )
+    return False
+
+
 def _on_span(f: Fields, excluded: tuple[dt.date, ...]) -> When | None:
     first, last = f.date("start", required=True), f.date("end", required=True)
     if first is None or last is None:
         return None
     if last < first:
         f.error(f.node.entries["end"][1], "end", f"the end {last} is before the start {first}", "结束日期早于开始日期")
+        return None
+    if (last - first).days >= MAX_SPAN_DAYS:
+        f.error(
+            f.node.entries["end"][1],
+            "end",
+            f"a span of {(last - first).days + 1} days; one event may run at most {MAX_SPAN_DAYS} days "
+            "(a longer one is several events, or a repeat rule)",
+            "活动时间跨度太长，请拆分成几个活动或改用重复规则",
+        )
         return None
     return When("span", ((first, last),), "day")
 
@@ -227,6 +253,15 @@ def _across_months(f: Fields, excluded: tuple[dt.date, ...]) -> When | None:
         return None
     if last < first:
         f.error(f.node.entries["to"][1], "to", "the last month is before the first", "结束月份早于开始月份")
+        return None
+    months = (last[0] - first[0]) * 12 + last[1] - first[1] + 1
+    if months > MAX_SPAN_DAYS // 30:
+        f.error(
+            f.node.entries["to"][1],
+            "to",
+            f"{months} months; one event may run at most {MAX_SPAN_DAYS // 30} months",
+            "活动时间跨度太长，请拆分成几个活动",
+        )
         return None
     return When("months", ((dates.month_part(*first, None)[0], dates.month_part(*last, None)[1]),), "months")
 
@@ -266,7 +301,7 @@ def _repeating(f: Fields, excluded: tuple[dt.date, ...]) -> When | None:
     rule = f.string("rrule", required=True)
     first, last = f.date("start", required=True), f.date("until")
     start, end = _times(f)
-    if rule is None or first is None:
+    if rule is None or first is None or not _rule_span_ok(f, first, last):
         return None
     days = dates.expand_rrule(rule, first, last, excluded)
     if not days:
@@ -324,6 +359,8 @@ def _every(f: Fields, excluded: tuple[dt.date, ...]) -> When | None:
         return None
     if last < first:
         f.error(f.node.entries["until"][1], "until", f"until {last} is before start {first}", "结束日期早于开始日期")
+        return None
+    if not _rule_span_ok(f, first, last):
         return None
     days = dates.expand_rrule(rule, dtstart, last, excluded)
     if not days:

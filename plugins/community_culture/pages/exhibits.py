@@ -45,7 +45,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "exhibits.print": "印刷文件",
         "exhibits.print.intro": "PDF 文件含 3 毫米出血和裁切线，字体已嵌入，可直接交印刷厂。",
         "exhibits.print.panel": "本展板 PDF",
-        "exhibits.print.all": "全部展板 PDF（{count} 页）",
+        "exhibits.print.all": "全部 {size} 展板合为一个 PDF（{count} 页）",
         "exhibits.print.all.one": "全部展板 PDF（1 页）",
         "exhibits.size": "{width} × {height} 毫米",
         "exhibits.size.portrait": "竖版",
@@ -79,7 +79,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "exhibits.print": "Print files",
         "exhibits.print.intro": "The PDFs have 3 mm bleed, crop marks and embedded fonts, ready for the print shop.",
         "exhibits.print.panel": "This panel as PDF",
-        "exhibits.print.all": "All panels as PDF ({count} pages)",
+        "exhibits.print.all": "All {size} panels in one PDF ({count} pages)",
         "exhibits.print.all.one": "All panels as PDF (1 page)",
         "exhibits.size": "{width} × {height} mm",
         "exhibits.size.portrait": "portrait",
@@ -100,13 +100,19 @@ def contribute(site: Site, plan: Plan) -> None:
         plan.pages.append(PageSpec("exhibits/", lang, "culture/exhibits.html", title, {"sections": sections}))
         for exhibit in site.exhibits.values():
             hall = site.halls.get(exhibit.hall) if exhibit.hall else None
+            names = [panel.size.name for panel in exhibit.panels]
             plan.pages.append(
                 PageSpec(
                     f"exhibits/{exhibit.id}/",
                     lang,
                     "culture/exhibit.html",
                     exhibit.title.get(lang, default),
-                    {"exhibit": exhibit, "hall": hall},
+                    {
+                        "exhibit": exhibit,
+                        "hall": hall,
+                        "sheet_count": names.count(sheet_size(names)),
+                        "sheet_size": sheet_size(names),
+                    },
                 )
             )
             for i, panel in enumerate(exhibit.panels):
@@ -131,18 +137,31 @@ def contribute(site: Site, plan: Plan) -> None:
         for job in jobs:
             plan.assets.append(Asset(job.key, _pdf(site, [job])))
         title = exhibit.title.get(default, default)
-        plan.assets.append(Asset(f"exhibits/{exhibit.id}/panels.pdf", _pdf(site, jobs, title)))
+        path = f"exhibits/{exhibit.id}/panels.pdf"
+        plan.assets.append(Asset(path, _pdf(site, sheet_jobs(jobs), title, path)))
+
+
+def sheet_jobs(jobs: list[PrintJob]) -> list[PrintJob]:
+    """The panels that ``panels.pdf`` holds: those of the exhibit's commonest size (the first
+    panel's on a tie), because a print shop runs one file on one sheet size."""
+    main = sheet_size([job.size.name for job in jobs])
+    return [job for job in jobs if job.size.name == main]
+
+
+def sheet_size(names: list[str]) -> str:
+    """The commonest of ``names`` (the first on a tie): the size of an exhibit's ``panels.pdf``."""
+    return max(names, key=lambda name: (names.count(name), -names.index(name)))
 
 
 def print_jobs(site: Site, exhibit: Exhibit) -> list[PrintJob]:
     """Register one print job per panel of ``exhibit``, in hanging order."""
     jobs = []
     for i, panel in enumerate(exhibit.panels):
+        # No "n of N": adding a panel must not change (and send back to the shop) every other one.
         context = {
             "exhibit": exhibit,
             "panel": panel,
             "index": i + 1,
-            "count": len(exhibit.panels),
             "languages": panel.languages,
             "community": site.community,
         }
@@ -158,6 +177,8 @@ def print_jobs(site: Site, exhibit: Exhibit) -> list[PrintJob]:
                     page=panel_page(exhibit.id, panel.id),
                     source=panel.source,
                     field=f"panels[{i}]",
+                    product="panel",
+                    name=f"exhibit-{exhibit.id}-{i + 1:02d}-{panel.id}",
                 )
             )
         )
@@ -174,6 +195,6 @@ def group_by_section(site: Site) -> list[tuple[str, list[Exhibit]]]:
     return [(section, [e for e in site.exhibits.values() if e.section == section]) for section in SECTIONS]
 
 
-def _pdf(site: Site, jobs: list[PrintJob], title: str | None = None) -> Callable[[], bytes]:
+def _pdf(site: Site, jobs: list[PrintJob], title: str | None = None, path: str | None = None) -> Callable[[], bytes]:
     # A closure per file: MkDocs asks for each file's bytes once, when it writes it.
-    return lambda: site.press.pdf(jobs, title)
+    return lambda: site.press.pdf(jobs, title, path, "panels")

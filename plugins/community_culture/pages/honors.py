@@ -29,6 +29,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "honors.year": "{year}年",
         "honors.year.none": "其他年份",
         "honors.age": "今年 {age} 岁",
+        "honors.age.in": "{year} 年 {age} 岁",
         "honors.awarded_by": "授予单位",
         "honors.photo.alt": "{name}的照片",
         "honors.consent": "本榜只刊登本人（或家属）同意公开的居民。如需更正或撤下，请联系社区居委会",
@@ -45,6 +46,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "honors.year": "{year}",
         "honors.year.none": "Other years",
         "honors.age": "{age} this year",
+        "honors.age.in": "{age} in {year}",
         "honors.awarded_by": "Awarded by",
         "honors.photo.alt": "Photo of {name}",
         "honors.consent": "Only residents who (or whose families) agreed to it are shown. "

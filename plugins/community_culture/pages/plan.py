@@ -77,6 +77,7 @@ CONTRIBUTORS: tuple[str, ...] = (
     "reports",
     "posters",
     "residents",
+    "printlist",
     "sections",
 )
 """Page modules under ``pages/`` that add pages and files, in order; ``sections`` last,
@@ -89,3 +90,26 @@ def build_plan(site: Site) -> Plan:
     for name in CONTRIBUTORS:
         importlib.import_module(f"{__package__}.{name}").contribute(site, plan)
     return plan
+
+
+MAX_PAGES = 20000
+"""More planned pages than this is a slip in the data (a span of decades), not a community site."""
+MAX_PRINT_FILES = 1000
+"""Each print file takes seconds to typeset; more than this would take hours."""
+
+
+def plan_limits(plan: Plan) -> list[str]:
+    """Messages for a plan too large to build (empty when it is fine)."""
+    problems = []
+    prints = sum(1 for a in plan.assets if a.path.endswith(".pdf"))
+    if len(plan.pages) > MAX_PAGES:
+        problems.append(
+            f"the data plans {len(plan.pages)} pages, more than {MAX_PAGES}; look for a date or span "
+            "far in the past or future（页面数量过多，请检查日期和时间跨度）"
+        )
+    if prints > MAX_PRINT_FILES:
+        problems.append(
+            f"the data plans {prints} print files, more than {MAX_PRINT_FILES}; look for a date or span "
+            "far in the past or future（印刷文件过多，请检查日期和时间跨度）"
+        )
+    return problems

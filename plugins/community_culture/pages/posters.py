@@ -106,9 +106,8 @@ def contribute(site: Site, plan: Plan) -> None:
         entries = newest_first(site.honors.get(board.id, []))
         if entries:
             jobs = board_jobs(site, board, entries)
-            plan.assets.append(
-                Asset(f"honors/{board.id}/board.pdf", _pdf(site, jobs, board.title.get(default, default)))
-            )
+            path = f"honors/{board.id}/board.pdf"
+            plan.assets.append(Asset(path, _pdf(site, jobs, board.title.get(default, default), path, "board")))
     for year in site.calendar.years:
         for month in range(1, 13):
             job = poster_job(site, year, month)
@@ -135,6 +134,7 @@ def board_jobs(site: Site, board: Board, entries: Sequence[Entry]) -> list[Print
                         "board": board,
                         "entries": chunk,
                         "ages": {e.id: shown_ages[e.id] for e in chunk if e.id in shown_ages},
+                        "age_year": site.options.build_date().year,
                         "page": number,
                         "pages": len(pages),
                         # Every page of a board is set alike, so that they hang side by side.
@@ -212,6 +212,8 @@ def range_words(first: dt.date, last: dt.date, lang: str) -> str:
     return f"{start}至{end}" if lang.split("-")[0] == "zh" else f"{start} – {end}"
 
 
-def _pdf(site: Site, jobs: list[PrintJob], title: str | None = None) -> Callable[[], bytes]:
+def _pdf(
+    site: Site, jobs: list[PrintJob], title: str | None = None, path: str | None = None, product: str = ""
+) -> Callable[[], bytes]:
     # A closure per file: MkDocs asks for each file's bytes once, when it writes it.
-    return lambda: site.press.pdf(jobs, title)
+    return lambda: site.press.pdf(jobs, title, path, product)

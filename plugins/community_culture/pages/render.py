@@ -26,6 +26,9 @@ from .strings import translate
 TIME_RANGE = re.compile(r"\d{1,2}:\d{2}(?:–\d{1,2}:\d{2})?")
 
 
+_HREF = re.compile(r"<a\b[^>]*?\shref=\"([^\"]*)\"")
+
+
 @dataclass(frozen=True)
 class Localized:
     """A localized value chosen for one page: its text and whether it fell back."""
@@ -72,7 +75,10 @@ class Helpers:
         chosen = self.text(value)
         if chosen is None:
             return None
-        return Localized(Markup(self._renderer.markdown.render(chosen.text)), chosen.lang, chosen.fallback)
+        html = self._renderer.markdown.render(chosen.text)
+        # Links written in data are checked against the built site once it is written.
+        self._renderer.links.extend((self._here, href) for href in _HREF.findall(html))
+        return Localized(Markup(html), chosen.lang, chosen.fallback)
 
     def label(self, group: str, term: str) -> str:
         """A vocabulary label (hall kind, facility, ...) in the page's language."""
@@ -135,6 +141,8 @@ class Renderer:
         self.site = site
         self.markdown = markdown or MarkdownRenderer()
         self.image_sizes = dict(image_sizes or {})
+        self.links: list[tuple[str, str]] = []
+        """(page URL, href) of every link in Markdown from data, as rendered."""
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(list(search_path)),
             autoescape=True,

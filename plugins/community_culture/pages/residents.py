@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..model.hall import assess
 from ..model.site import Site
 from .plan import PageSpec, Plan
+from .printlist import manifest
 from .strings import translate
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -32,7 +33,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "staff.standards": "场馆建设标准对照",
         "staff.data": "开放数据",
         "staff.print": "印刷文件",
-        "staff.print.intro": "展板和荣誉榜的印刷文件（PDF/X，含出血和裁切线）在各展板页面的“印刷信息”里。",
+        "staff.print.intro": "展板、荣誉榜、海报和报告的印刷文件（PDF/X-4，CMYK，含出血和裁切线）。"
+        "修改内容后，只需把“本次更新”的文件重新送印。",
+        "staff.print.file": "文件",
+        "staff.print.product": "类别",
+        "staff.print.size": "尺寸",
+        "staff.print.pages": "页数",
+        "staff.print.changed": "内容最近更新",
+        "staff.print.now": "本次更新",
+        "staff.print.manifest": "印刷清单（JSON，含 SHA-256 校验值）",
+        "staff.print.zip": "本次更新的文件打包下载（ZIP，文件名含社区、展陈、展板和尺寸）",
+        "staff.print.none": "印刷文件只在完整构建（mkdocs build）时生成。",
         "notfound": "找不到这个页面",
         "notfound.text": "地址可能输错了，或者这个页面已经不在了。",
         "notfound.home": "回到首页",
@@ -70,8 +81,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "staff.standards": "Venues against the building standard",
         "staff.data": "Open data",
         "staff.print": "Print files",
-        "staff.print.intro": "Print files of the panels and honour boards (PDF/X with bleed and crop marks) "
-        "are under “Print details” on each panel's page.",
+        "staff.print.intro": "Print files of the panels, honour boards, posters and reports (PDF/X-4 in CMYK, "
+        "with bleed and crop marks). After an edit, only the files marked “changed in this build” go back "
+        "to the print shop.",
+        "staff.print.file": "File",
+        "staff.print.product": "Product",
+        "staff.print.size": "Size",
+        "staff.print.pages": "Pages",
+        "staff.print.changed": "Content last changed",
+        "staff.print.now": "changed in this build",
+        "staff.print.manifest": "Reprint list (JSON, with SHA-256 checksums)",
+        "staff.print.zip": "The files changed in this build (ZIP; named by community, exhibit, panel and size)",
+        "staff.print.none": "Print files are made by a full build (mkdocs build) only.",
         "notfound": "Page not found",
         "notfound.text": "The address may be mistyped, or the page is no longer here.",
         "notfound.home": "Go to the home page",
@@ -108,7 +129,7 @@ def contribute(site: Site, plan: Plan) -> None:
                 lang,
                 "culture/staff.html",
                 translate(lang, default, "staff"),
-                {"assessments": assessments},
+                {"assessments": assessments, "reprint": lambda: manifest(site)["files"] if site.press.files else []},
                 noindex=True,
                 searchable=False,
             )

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -23,24 +23,25 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ..core import cachefile
+from ..core import cachefile, collector
 from ..core.csp import ScriptPolicy
 from ..core.markup import MarkdownRenderer, sanitize, sanitize_document
 from ..core.media import IMAGE_SUFFIXES, ImageError, make_web_image
-from ..core.problems import DataError, Problems
+from ..core.problems import MAX_SHOWN, DataError, Problems
 from ..core.staging import BuildLocked, StagedOutput
 from ..core.wording import render
 from ..model.site import Options, Site, load_site
 from ..pages.palette import palette_css, read_palette
-from ..pages.plan import Asset, PageSpec, Plan, build_plan
+from ..pages.plan import Asset, PageSpec, Plan, build_plan, plan_limits
 from ..pages.render import Renderer
 from ..pages.residents import chrome
 from ..pages.strings import translate
 from ..printing.settings import PrintSettings, read_settings
-from . import housekeeping
+from . import gate, housekeeping
 from . import nav as navigation
 from .config import CultureConfig
-from .preview import problems_page
+from .links import broken_links
+from .preview import problems_page, quiet_jieba, without_hreflang
 from .search import index_site
 
 log = get_plugin_logger(__name__)
@@ -62,18 +63,6 @@ class _WarningCounter(logging.Handler):
         self.count += 1
 
 
-_HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
-
-
-def _quiet_jieba() -> None:
-    """Keep jieba's dictionary-loading lines (Material's Chinese search) out of the build report."""
-    try:
-        import jieba  # type: ignore[import-untyped, unused-ignore]
-    except ImportError:  # pragma: no cover - search without Chinese segmentation
-        return
-    jieba.setLogLevel(logging.WARNING)
-
-
 class CulturePlugin(BasePlugin[CultureConfig]):
     """Generates the community's pages, feeds and data files from ``data/``."""
 
@@ -81,6 +70,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
 
     def __init__(self) -> None:
         self.command = "build"
+        self.strict_logging = gate.StrictLogging()
         self._reset()
 
     def _reset(self) -> None:
@@ -105,15 +95,18 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
-        _quiet_jieba()
+        quiet_jieba()
 
     # Run first so that no other plugin sees a config we are about to reject.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # `mkdocs serve` reuses this object across rebuilds: start afresh each time.
+        collector.unfreeze()
         self._reset()
         if not self.config.enabled:
             return config
+        self.strict_logging.engage(config)
+        gate.raise_link_checks(config)
         if not config.use_directory_urls:
             raise PluginError(
                 "community-culture: `use_directory_urls` must stay true: the page addresses "
@@ -139,9 +132,15 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             # last event, and must then not have replaced the published site.
             self.counter = _WarningCounter()
             logging.getLogger("mkdocs").addHandler(self.counter)
-        site, problems = load_site(options)
-        for problem in problems.warnings:
+        # The model holds no reference cycles: no collector passes while it and the plan
+        # are made (core/collector.py), and none walks them again until the build ends.
+        with collector.paused_gc():
+            site, problems = load_site(options)
+            plan = build_plan(site) if site is not None else Plan()
+        for problem in problems.warnings[:MAX_SHOWN]:
             log.warning(render(problem))
+        if len(problems.warnings) > MAX_SHOWN:
+            log.warning(f"... and {len(problems.warnings) - MAX_SHOWN} more warnings not shown")
         for note in problems.notes:
             log.info(note)
         if problems.untranslated:
@@ -168,9 +167,16 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.palette_css = palette_css(palette)
         self.site = site
         housekeeping.purge_withheld(site, options.cache_dir, self.config.photo_max_width)
-        self.plan = build_plan(site)
+        self.plan = plan
+        too_big = plan_limits(self.plan)
+        if too_big:
+            raise PluginError("community-culture: nothing was built.\n" + "\n".join(too_big))
         self._setup_theme(config, options)
         if staging:
+            fault = gate.output_fault(Path(config.site_dir))
+            if fault is not None:
+                self._detach_counter()
+                raise PluginError(f"community-culture: nothing was built: {fault}")
             self.staged = StagedOutput(Path(config.site_dir))
             try:
                 self.staged.lock(
@@ -181,7 +187,16 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                 self.staged = None
                 self._detach_counter()
                 raise PluginError(f"community-culture: {exc}") from None
-            config.site_dir = str(self.staged.begin())
+            try:
+                config.site_dir = str(self.staged.begin())
+            except OSError as exc:
+                self.staged.unlock()
+                self.staged = None
+                self._detach_counter()
+                raise PluginError(
+                    f"community-culture: nothing was built: {gate.describe(exc, Path(config.site_dir))}"
+                ) from None
+        collector.freeze()
         return config
 
     def _print_settings(self, root: Path) -> PrintSettings:
@@ -248,9 +263,11 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                 files.append(File.generated(config, spec.src_uri(default), content=""))
         # Print files take seconds each: `mkdocs serve` leaves them out unless asked.
         skip_pdfs = not self.config.print_files or (self.command == "serve" and not self.config.pdf_in_serve)
+        site_dir = Path(config.site_dir)
         for asset in self.plan.assets:
-            if not (skip_pdfs and asset.path.endswith(".pdf")):
-                files.append(File.generated(config, asset.path, content=self._make(asset)))
+            # The reprint list (print/) is made from the PDFs, after them: without them, nothing to list.
+            if not (skip_pdfs and (asset.path.endswith(".pdf") or asset.path.startswith("print/"))):
+                files.append(File.generated(config, asset.path, abs_src_path=self._write(asset, site_dir)))
         self._report_print()
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "culture.css")))
         files.append(File.generated(config, SCRIPT, abs_src_path=str(PACKAGE / "assets" / "culture.js")))
@@ -267,15 +284,36 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.urls = {navigation.page_url(f) for f in files.documentation_pages()}
         return files
 
-    def _make(self, asset: Asset) -> bytes:
+    def _write(self, asset: Asset, site_dir: Path) -> str:
+        """Make ``asset`` and write it straight into the (staging) site folder.
+
+        Feeds, JSON and PDFs are written as they are made rather than held until
+        MkDocs copies files: a file whose source is its own destination is left in
+        place by MkDocs (``File.copy_file`` passes on ``SameFileError``).
+        """
         try:
-            return asset.make()
+            content = asset.make()
         except DataError as exc:  # a print file failed preflight
             # The press prints every page at the first request, so the file asked for
             # is not necessarily the one at fault: the problems name each page's source.
             raise PluginError(
                 f"community-culture: the print files cannot be made; nothing was built.\n\n{exc}"
             ) from None
+        except (ImportError, OSError) as exc:
+            # A missing library (Pango, HarfBuzz) or a file-system fault while printing.
+            reason = gate.describe(exc, Path(asset.path)) if isinstance(exc, OSError) else str(exc)
+            raise PluginError(
+                f"community-culture: {asset.path} cannot be made ({reason}); nothing was built. "
+                "Print files need WeasyPrint with Pango and fonts-noto-cjk (see README), "
+                "or set print_files: false（无法生成印刷文件）"
+            ) from None
+        target = site_dir / asset.path
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        except OSError as exc:
+            raise PluginError(f"community-culture: nothing was built: {gate.describe(exc, target)}") from None
+        return str(target)
 
     def _report_print(self) -> None:
         assert self.site is not None
@@ -283,6 +321,14 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             log.warning(problem.format())
         if self.site.press.stats.typeset or self.site.press.stats.cached:
             log.info(str(self.site.press.stats))
+        if self.site.press.files:
+            # Which files go back to the print shop: those whose content changed in this build.
+            changed = [entry["path"] for entry in self.site.press.manifest() if entry["changed_now"]]
+            day = self.site.press.build_date.isoformat()
+            if changed:
+                log.info(f"print files changed on {day} ({len(changed)}): " + ", ".join(changed))
+            else:
+                log.info(f"no print file changed on {day}: nothing to reprint")
 
     def _sanitize_html_files(self, files: Files, config: MkDocsConfig) -> None:
         """HTML files of content/ are published sanitized (scripts and handlers removed)."""
@@ -378,7 +424,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         if self.command == "serve":
             # Material's script fetches <alternate>/sitemap.xml for every hreflang link,
             # which for our page-to-page twins does not exist: a 404 pair per page view.
-            output = _HREFLANG_LINK.sub("", output)
+            output = without_hreflang(output)
         return self.policy.apply(output) if self.policy is not None else output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
@@ -390,7 +436,9 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         """The header's and footer's words and links in ``lang``."""
         assert self.site is not None
         prefix = "" if lang == self.site.default_language else f"{lang}/"
-        context["culture_ui"] = chrome(self.site, lang)
+        # The theme's templates do not escape: every word (the community's name among
+        # them) goes in as escaped text.
+        context["culture_ui"] = {key: Markup(escape(value)) for key, value in chrome(self.site, lang).items()}
         context["culture_links"] = {"search": prefix + "search/", "staff": prefix + "staff/"}
 
     def on_template_context(
@@ -432,6 +480,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     # Run last: every other plugin (search, sitemap) writes into the staging folder first.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        collector.unfreeze()
         if self.broken is not None:
             page = problems_page(self.broken, config.site_name)
             Path(config.site_dir, "404.html").write_text(page, encoding="utf-8")
@@ -442,6 +491,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             failure = index_site(Path(config.site_dir))
             if failure:
                 log.warning(f"community-culture: search: {failure}")
+        if self.renderer is not None:
+            base = urlsplit(config.site_url or "/").path or "/"
+            for message in broken_links(Path(config.site_dir), self.renderer.links, base):
+                log.warning(message)
         config.site_name = self._site_name
         if self.alternate is None:
             config.extra.pop("alternate", None)
@@ -461,12 +514,14 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         config.site_dir = str(self.staged.target)
 
     def on_build_error(self, *, error: Exception) -> None:
+        collector.unfreeze()
         self._detach_counter()
         if self.staged is not None:
             self.staged.abort()
             self.staged.unlock()
 
     def on_shutdown(self) -> None:
+        self.strict_logging.release()
         if self.staged is not None:
             self.staged.unlock()
 

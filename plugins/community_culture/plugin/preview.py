@@ -11,6 +11,8 @@ save.
 
 from __future__ import annotations
 
+import logging
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -51,3 +53,24 @@ def _item(p: Problem) -> dict[str, str]:
         "source": source,
         "message": printable(p.message) if p.hint else "",
     }
+
+
+_HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def without_hreflang(html: str) -> str:
+    """A page without its hreflang links, for the preview only.
+
+    Material's script fetches ``<alternate>/sitemap.xml`` for every such link, which for
+    our page-to-page language twins does not exist: two 404s per page view in preview.
+    """
+    return _HREFLANG_LINK.sub("", html)
+
+
+def quiet_jieba() -> None:
+    """Keep jieba's dictionary-loading lines (Material's Chinese search) out of the build report."""
+    try:
+        import jieba  # type: ignore[import-untyped, unused-ignore]
+    except ImportError:  # pragma: no cover - search without Chinese segmentation
+        return
+    jieba.setLogLevel(logging.WARNING)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from ..core.problems import DataError, Position, Problem, Problems
 from .cache import Cached, PdfCache, fingerprint
 from .helpers import PrintHelpers
 from .inks import InkError, Inks, inks_for
+from .manifest import PrintFile, dated, load_previous, save_state
 from .pdfx import combine as combine_pdfx
 from .preflight import Finding, preflight
 from .qr import qr_data_uri
@@ -71,6 +73,11 @@ class PrintJob:
     flow: bool = False
     """The content may run on over more pages of the same size (a month's activities,
     however many); else it must fit on one page, and preflight says by how much it does not."""
+    product: str = ""
+    """What it is, for the reprint list (``panel``, ``board``...); empty: the template's name."""
+    name: str = ""
+    """A descriptive file name stem for the print bundle (``exhibit-history-01-riverbank``);
+    empty: made from ``key``."""
 
 
 @dataclass
@@ -122,6 +129,11 @@ class Press:
         self.settings = settings or PrintSettings()
         self.build_date = build_date or dt.date.today()
         self._inks: Inks | None = None
+        self.files: dict[str, PrintFile] = {}
+        """Every file handed out, by path: the reprint list."""
+        self._manifest: list[dict[str, Any]] | None = None
+        self._by_path: dict[str, bytes] = {}
+        self._state_dir = cache_dir / "print" if cache_dir is not None else None
         self.content_dir = content_dir
         self.languages = tuple(languages)
         self.site_url = site_url
@@ -172,23 +184,71 @@ class Press:
         self._jobs[job.key] = job
         return job
 
-    def pdf(self, jobs: Sequence[PrintJob], title: str | None = None) -> bytes:
+    def pdf(
+        self, jobs: Sequence[PrintJob], title: str | None = None, path: str | None = None, product: str = ""
+    ) -> bytes:
         """The PDF of ``jobs`` in order: one page each, or as many as a flowing job runs to.
+
+        Args:
+            jobs: The pages, in order.
+            title: The document title of a file of several jobs.
+            path: Where the file goes below the site root, for the reprint list (a single
+                job's is its key; a file of several without one is not listed).
+            product: What a file of several jobs is (``panels``), for the reprint list.
 
         Raises:
             PrintError: when any registered page cannot be printed (all problems at once).
         """
         self.run()
         if len(jobs) == 1:
-            return self._pdf_of(jobs[0])
+            job = jobs[0]
+            data = self._pdf_of(job)
+            own = path is None or path == job.key
+            self._record(path or job.key, job, data, self._done[job.key][0], job.product if own else product)
+            return data
         self.stats.combined += 1
         key = fingerprint("combined", title or "", *(self._done[job.key][0] for job in jobs))
         cached = self.cache.get(key)
         if cached is not None:
-            return cached.pdf
-        data = combine_pdfx([self._pdf_of(job) for job in jobs], title, "+".join(job.key for job in jobs))
-        self.cache.put(key, Cached(data))
+            data = cached.pdf
+        else:
+            data = combine_pdfx([self._pdf_of(job) for job in jobs], title, path or "+".join(j.key for j in jobs))
+            self.cache.put(key, Cached(data))
+        if path is not None:
+            self._record(path, jobs[0], data, key, product or "combined", len(jobs))
         return data
+
+    def _record(self, path: str, job: PrintJob, data: bytes, source: str, product: str, count: int = 1) -> None:
+        self._by_path[path] = data
+        stem = job.name if path == job.key and job.name else path.removesuffix(".pdf").replace("/", "-")
+        self.files[path] = PrintFile(
+            path=path,
+            product=product or Path(job.template).stem,
+            label=job.label if count == 1 else f"{count} pages",
+            size=job.size.name,
+            width_mm=job.size.width_mm,
+            height_mm=job.size.height_mm,
+            pages=page_count(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+            source=source,
+            name=stem,
+        )
+
+    def pdf_at(self, path: str) -> bytes | None:
+        """The bytes of a file already handed out at ``path`` (None if none was)."""
+        return self._by_path.get(path)
+
+    def manifest(self) -> list[dict[str, Any]]:
+        """The reprint list of every file handed out so far, with the date each last changed.
+
+        The first call also keeps the list in the cache folder for the next build.
+        """
+        if self._manifest is None:
+            entries = dated(list(self.files.values()), load_previous(self._state_dir), self.build_date)
+            if entries:  # a build without print files (mkdocs serve) keeps the last list
+                save_state(self._state_dir, entries)
+            self._manifest = entries
+        return self._manifest
 
     def run(self) -> None:
         """Print every registered page not printed yet.
@@ -308,6 +368,16 @@ class Press:
         data = self._done[job.key][1]
         assert data is not None, "run() raises before a failed page is asked for"
         return data
+
+
+def page_count(data: bytes) -> int:
+    """How many pages a PDF has."""
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return len(pdf.pages)
 
 
 def combine(parts: Sequence[bytes], title: str | None = None) -> bytes:

@@ -84,9 +84,22 @@ class PageSize:
         return round(max(10.0, 2 * self.unit_mm), 2)
 
     @property
+    def viewing_m(self) -> float:
+        """How far a reader stands from it: 1 m from a wall panel (A1, A0, roll-ups), less for smaller sheets."""
+        side = min(self.width_mm, self.height_mm)
+        return 1.0 if side >= 594 else 0.8 if side >= 420 else 0.6 if side >= 297 else 0.4
+
+    @property
     def qr_mm(self) -> float:
-        """The side of the QR code: big enough to scan from where a reader stands."""
-        return round(min(90.0, max(25.0, min(self.width_mm, self.height_mm) * 0.12)), 2)
+        """The side of the QR code with its quiet zone: readable by a phone from where a reader stands.
+
+        By the rule of thumb that a code scans from ten times its width, the code itself is a
+        tenth of the viewing distance (100 mm from 1 m); its four-module quiet zone on either
+        side adds about 30 % for the short addresses printed here. Never more than a third of
+        the shorter side.
+        """
+        code = self.viewing_m * 100
+        return round(min(code * 1.3, min(self.width_mm, self.height_mm) / 3), 2)
 
     def describe(self) -> str:
         """``A1 (594 × 841 mm)`` for messages."""

@@ -85,12 +85,12 @@ class Report:
     @property
     def attendance(self) -> int:
         """People present, summed over the records."""
-        return sum(h.record.attendance or 0 for h in self.held if h.record is not None)
+        return sum(h.attendance or 0 for h in self.held)
 
     @property
     def signed_in(self) -> int:
         """Names on sign-in sheets, summed over the records."""
-        return sum(h.record.signed_in or 0 for h in self.held if h.record is not None)
+        return sum(h.signed_in or 0 for h in self.held)
 
     @property
     def recorded(self) -> int:

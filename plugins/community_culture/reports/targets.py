@@ -30,6 +30,20 @@ class Held:
     day: dt.date
     """The day it was held: its record's date, else its first day."""
     record: Record | None = None
+    records: tuple[Record, ...] = ()
+    """Every record of the occurrence: one for a day, possibly several for a span ("all month")."""
+
+    @property
+    def attendance(self) -> int | None:
+        """People present, summed over its records; None without a figure."""
+        figures = [r.attendance for r in self.records if r.attendance is not None]
+        return sum(figures) if figures else None
+
+    @property
+    def signed_in(self) -> int | None:
+        """Names on sign-in sheets, summed over its records; None without a figure."""
+        figures = [r.signed_in for r in self.records if r.signed_in is not None]
+        return sum(figures) if figures else None
 
     @property
     def event_id(self) -> str:
@@ -80,12 +94,12 @@ def held_occurrences(calendar: Calendar) -> list[Held]:
         event = occ.event
         if event.status in NOT_HELD or occ.first > calendar.today or occ.first in event.when.excluded:
             continue
-        record = next(
-            (r for r in event.records if (d := record_day(event, r)) is not None and occ.first <= d <= occ.last),
-            None,
+        records = tuple(
+            r for r in event.records if (d := record_day(event, r)) is not None and occ.first <= d <= occ.last
         )
+        record = min(records, key=lambda r: record_day(event, r) or occ.first) if records else None
         day = record_day(event, record) if record is not None else None
-        out.append(Held(occ, day or occ.first, record))
+        out.append(Held(occ, day or occ.first, record, records))
     return sorted(out, key=lambda h: (h.day, h.event_id))
 
 
@@ -182,10 +196,7 @@ def evaluate(target: Target, year: int, held: Sequence[Held], as_of: dt.date) ->
 
 
 def _figure(held: Held, metric: str) -> int:
-    if held.record is None:
-        return 0
-    value = held.record.attendance if metric == "attendance" else held.record.signed_in
-    return value or 0
+    return (held.attendance if metric == "attendance" else held.signed_in) or 0
 
 
 def evaluate_all(targets: Iterable[Target], year: int, held: Sequence[Held], as_of: dt.date) -> list[TargetResult]:

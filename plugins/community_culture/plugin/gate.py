@@ -1,0 +1,111 @@
+"""The strict gate and the output folder's faults, told in one clear message each.
+
+``mkdocs build --strict -q`` used to publish warnings unseen: ``-q`` raises the log
+level above WARNING, so no warning reached the counter that fails a strict build.
+Broken anchors, absolute and unrecognised links are INFO in MkDocs, which ``--strict``
+ignores. And a read-only or full output folder ended in a traceback after work was done.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+MIN_FREE_BYTES = 4 * 1024 * 1024
+"""Headroom on top of the size of the site being replaced."""
+
+
+class StrictLogging:
+    """Keeps warnings counted under ``--strict`` whatever ``-q`` says, and quiet on screen."""
+
+    def __init__(self) -> None:
+        self._saved: tuple[int, list[tuple[logging.Handler, int]]] | None = None
+        self._pages_level: int | None = None
+
+    def engage(self, config: MkDocsConfig) -> None:
+        logger = logging.getLogger("mkdocs")
+        if not config.strict:
+            return
+        pages = logging.getLogger("mkdocs.structure.pages")
+        if pages.getEffectiveLevel() <= logging.DEBUG:
+            # MkDocs skips its anchor check when it logs debug messages (-v).
+            self._pages_level = pages.level
+            pages.setLevel(logging.INFO)
+        if logger.getEffectiveLevel() <= logging.WARNING:
+            return
+        level = logger.getEffectiveLevel()
+        handlers: list[tuple[logging.Handler, int]] = [
+            (h, h.level) for h in logger.handlers if isinstance(h, logging.StreamHandler)
+        ]
+        self._saved = (logger.level, handlers)
+        for handler, _ in handlers:
+            handler.setLevel(max(handler.level, level))  # the screen stays as quiet as asked
+        logger.setLevel(logging.WARNING)  # ... while warnings reach the strict counter
+
+    def release(self) -> None:
+        if self._pages_level is not None:
+            logging.getLogger("mkdocs.structure.pages").setLevel(self._pages_level)
+            self._pages_level = None
+        if self._saved is None:
+            return
+        level, handlers = self._saved
+        logging.getLogger("mkdocs").setLevel(level)
+        for handler, old in handlers:
+            handler.setLevel(old)
+        self._saved = None
+
+
+def raise_link_checks(config: MkDocsConfig) -> None:
+    """Broken anchors, absolute and unrecognised links in pages are warnings, at least."""
+    links = config.validation.links
+    for name in ("anchors", "absolute_links", "unrecognized_links"):
+        level = getattr(links, name)
+        if isinstance(level, int) and 0 < level < logging.WARNING:
+            setattr(links, name, logging.WARNING)
+
+
+def output_fault(site_dir: Path) -> str | None:
+    """Why a build could not write ``site_dir`` (read-only, no space), or None."""
+    parent = site_dir.parent
+    probe = parent
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    test = probe / f".{site_dir.name}.write-test-{os.getpid()}"
+    try:
+        test.write_bytes(b"x" * 4096)
+        test.unlink()
+    except OSError as exc:
+        return describe(exc, site_dir)
+    needed = MIN_FREE_BYTES + (_size(site_dir) if site_dir.is_dir() else 0)
+    free = shutil.disk_usage(probe).free
+    if free < needed:
+        return (
+            f"there is not enough free space to build into {site_dir}: {free // 2**20} MB free, about "
+            f"{needed // 2**20} MB needed (the new site is built beside the old one)（磁盘空间不足）"
+        )
+    return None
+
+
+def describe(exc: OSError, where: Path) -> str:
+    """One sentence for a file-system fault."""
+    if exc.errno == errno.ENOSPC:
+        return f"the disk holding {where} is full（磁盘已满）"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"{where} cannot be written ({exc.strerror}); build into another folder with -d（输出文件夹不可写）"
+    return f"{where}: {exc.strerror or exc}"
+
+
+def _size(folder: Path) -> int:
+    total = 0
+    for path in folder.rglob("*"):
+        try:
+            if path.is_file() and not path.is_symlink():
+                total += path.stat().st_size
+        except OSError:
+            continue
+    return total

@@ -1,0 +1,65 @@
+"""`culture check` runs the print preflight too, through the build's cache, and agrees with the build."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+from printed import phone_photo, qr_codes
+from test_print_shop import EXHIBIT, make_project
+
+from community_culture.cli import main
+
+TOO_LONG = ("en: Sixty years ago the land Jinxiu stands on was river flats.", "en: " + "Sixty years ago. " * 300)
+WHERE = "data/exhibits/history/exhibit.yml:6:5: "
+WHAT = "panel 'founding' of exhibit 'history', A4 (210 × 297 mm): the content does not fit on the page"
+
+
+def check(project, *args: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        code = main(["check", "--lang", "en", *args, "-f", str(project.root / "mkdocs.yml")])
+    return code, out.getvalue()
+
+
+def test_check_finds_an_overflowing_panel_where_the_build_does(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    project = make_project(tmp_path, EXHIBIT.replace(*TOO_LONG))
+    code, out = check(project)
+    # The check names the field in editors' words ("panel 1"), the build as written ("panels[0]").
+    assert code == 1 and f"{WHERE}panel 1: {WHAT}" in out and "FAILED" in out
+    assert check(project, "--no-print")[0] == 0  # the data itself is fine
+    with pytest.raises(Abort):
+        project.build()
+    assert f"{WHERE}panels[0]: {WHAT}" in caplog.text
+
+
+def test_check_warns_of_low_resolution_and_reuses_the_cache(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project = make_project(tmp_path)
+    project.write("content/images/exhibits/village.jpg", phone_photo(1000, 667, (200, 160, 90)))
+    code, out = check(project)
+    assert code == 0
+    assert "'images/exhibits/village.jpg' prints at" in out and "print shops ask for 300 ppi" in out
+    assert "print files: 3 pages typeset, 0 from the cache" in out
+    assert check(project, "--strict")[0] == 1
+    # The build then typesets nothing: check filled the same cache.
+    caplog.set_level(logging.INFO)
+    project.build()
+    assert "print files: 0 pages typeset, 3 from the cache" in caplog.text
+    assert "'images/exhibits/village.jpg' prints at" in caplog.text
+
+
+@pytest.mark.parametrize("size", ["A1", "rollup-80x200"])
+def test_a_wall_panels_qr_code_scans_from_a_metre_away(tmp_path: Path, size: str) -> None:
+    project = make_project(tmp_path, EXHIBIT.replace("print: {size: A4}", f"print: {{size: {size}}}"))
+    project.write("content/images/exhibits/village.jpg", phone_photo(6000, 4000, (200, 160, 90)))
+    project.build()
+    pdf = project.site / "exhibits/history/founding/panel.pdf"
+    # A phone's scanner frames about 1.15 m at 1 m in a preview some 1280 pixels wide:
+    # about 1.1 pixels a millimetre, i.e. a render at 28 dpi.
+    assert qr_codes(pdf, 1, tmp_path, dpi=28) == ["https://example.org/exhibits/history/founding/"]
