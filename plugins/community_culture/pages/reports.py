@@ -185,7 +185,17 @@ def contribute(site: Site, plan: Plan) -> None:
             title = translate(lang, default, f"report.{report.kind}", year=report.year)
             context = {"report": report, "charts": charts(site, report, lang), "periods": period_labels(report, lang)}
             plan.pages.append(
-                PageSpec(report.key, lang, "culture/report.html", title, context, site.options.honors_noindex)
+                # Reports are the office's documents: the site search leads residents to the
+                # activity, venue and honour pages they summarise, not to them.
+                PageSpec(
+                    report.key,
+                    lang,
+                    "culture/report.html",
+                    title,
+                    context,
+                    site.options.honors_noindex,
+                    searchable=False,
+                )
             )
     for report in reports:
         if report.kind == "year":
