@@ -240,9 +240,9 @@ def test_index_lists_every_board_with_count_and_latest(honors):
     boards = index.select("li.cc-board")
     assert [b.h2.get_text(strip=True) for b in boards] == ["道德榜", "能人榜", "寿星榜", "身边好人榜", "好家风"]
     assert [b.select_one(".cc-board__count").get_text(strip=True) for b in boards[:3]] == [
-        "共 2 条",
+        "共 2 位",
         "暂无上榜。",
-        "共 1 条",
+        "共 1 位",
     ]
     faces = [a["href"] for a in boards[0].select("ul.cc-faces a")]
     assert faces == ["morality/#wang-xiulan-2026", "morality/#liu-shufen-2025"]
