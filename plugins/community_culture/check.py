@@ -80,13 +80,14 @@ def preflight_print(site: Site, problems: Problems) -> str:
     """Typeset every print file as the build would (through the same cache, so unchanged pages
     cost nothing) and add what preflight finds: overflow, missing glyphs, low resolution.
 
+    The site's plan must have been built (it registers every page with the press): once,
+    as a second plan would register every print job again.
+
     Returns:
         The press's figures (pages typeset, taken from the cache).
     """
-    from .pages.plan import build_plan
     from .printing.press import PrintError
 
-    build_plan(site)  # registers every page with the press
     # A failed run's problems are the press's, added below with its warnings.
     with contextlib.suppress(PrintError):
         site.press.run()
