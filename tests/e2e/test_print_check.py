@@ -36,8 +36,7 @@ def test_check_finds_an_overflowing_panel_where_the_build_does(
 ) -> None:
     project = make_project(tmp_path, EXHIBIT.replace(*TOO_LONG))
     code, out = check(project)
-    # The check names the field in editors' words ("panel 1"), the build as written ("panels[0]").
-    assert code == 1 and f"{WHERE}panel 1: {WHAT}" in out and "FAILED" in out
+    assert code == 1 and HEADLINE in out and "FAILED" in out
     assert check(project, "--no-print")[0] == 0  # the data itself is fine
     with pytest.raises(Abort):
         project.build()
