@@ -13,6 +13,7 @@ gathering, so the "today / this week" view has something to show.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import http.server
@@ -59,7 +60,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the browser moved on
+                self.wfile.write(body)
             return
         super().send_error(code, message, explain)
 

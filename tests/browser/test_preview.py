@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 GOOD_HALL = """\
@@ -69,39 +69,39 @@ def _wait_for(page: Page, selector: str, text: str, timeout_s: float = 180) -> N
     )
 
 
-def test_a_bad_save_shows_the_problems_and_a_good_save_restores_the_page(served):
+def test_a_bad_save_shows_the_problems_and_a_good_save_restores_the_page(served, browser):
     project, url, log_path = served
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        try:
-            failed: list[str] = []
-            tab = browser.new_page()
-            tab.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
-            tab.goto(url + "halls/test-auditorium/")
-            assert tab.locator("h1").first.inner_text() == "测试礼堂"
+    # The suite's one Chromium (tests/conftest.py): a second Playwright in the same thread cannot start.
+    context = browser.new_context()
+    try:
+        failed: list[str] = []
+        tab = context.new_page()
+        tab.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+        tab.goto(url + "halls/test-auditorium/")
+        assert tab.locator("h1").first.inner_text() == "测试礼堂"
 
-            project.write("data/halls/test-auditorium.yml", BAD_HALL)
-            # The tab that was open reloads onto the problems page by itself.
-            _wait_for(tab, "header h1", "数据有误")
-            text = tab.locator("main").inner_text()
-            assert "data/halls/test-auditorium.yml:2:5" in text  # the full-width colon
-            assert "不能用中文全角冒号（：）" in text
-            # Tabs opened now, at any address, show it too - none hangs or goes blank.
-            other = browser.new_page()
-            other.goto(url + "events/", timeout=60_000)
-            assert "数据有误" in other.locator("header h1").inner_text()
+        project.write("data/halls/test-auditorium.yml", BAD_HALL)
+        # The tab that was open reloads onto the problems page by itself.
+        _wait_for(tab, "header h1", "数据有误")
+        text = tab.locator("main").inner_text()
+        assert "data/halls/test-auditorium.yml:2:5" in text  # the full-width colon
+        assert "不能用中文全角冒号（：）" in text
+        # Tabs opened now, at any address, show it too - none hangs or goes blank.
+        other = context.new_page()
+        other.goto(url + "events/", timeout=60_000)
+        assert "数据有误" in other.locator("header h1").inner_text()
 
-            project.write("data/halls/test-auditorium.yml", BAD_HALL.replace("kind：auditorium", "kind: auditorium"))
-            _wait_for(tab, "main", "area_m2")
-            assert "data/halls/test-auditorium.yml:3:10" in tab.locator("main").inner_text()
-            assert "请填写阿拉伯数字" in tab.locator("main").inner_text()
+        project.write("data/halls/test-auditorium.yml", BAD_HALL.replace("kind：auditorium", "kind: auditorium"))
+        _wait_for(tab, "main", "area_m2")
+        assert "data/halls/test-auditorium.yml:3:10" in tab.locator("main").inner_text()
+        assert "请填写阿拉伯数字" in tab.locator("main").inner_text()
 
-            project.write("data/halls/test-auditorium.yml", GOOD_HALL)
-            _wait_for(tab, "h1", "测试礼堂")
-            assert tab.title().startswith("测试礼堂")
-            _wait_for(other, "h1", "活动")
-        finally:
-            browser.close()
+        project.write("data/halls/test-auditorium.yml", GOOD_HALL)
+        _wait_for(tab, "h1", "测试礼堂")
+        assert tab.title().startswith("测试礼堂")
+        _wait_for(other, "h1", "活动")
+    finally:
+        context.close()
     log = log_path.read_text(encoding="utf-8")
     # Quiet: no end-of-life box, no jieba lines, no sitemap 404s.
     assert "end of life" not in log
