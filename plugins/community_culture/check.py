@@ -83,7 +83,8 @@ def preflight_print(site: Site, problems: Problems) -> str:
     """Typeset every print file of the planned site as the build would (through the same cache, so unchanged pages
     cost nothing) and add what preflight finds: overflow, missing glyphs, low resolution.
 
-    The site's plan must have been built (it registers every page with the press).
+    The site's plan must have been built (it registers every page with the press): once,
+    as a second plan would register every print job again.
 
     Returns:
         The press's figures (pages typeset, taken from the cache).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
@@ -248,6 +249,10 @@ def test_two_builds_are_identical(project, monkeypatch):
 
 def test_template_folders_are_not_published(project):
     project.build()
-    assert not (project.site / "print").exists()
+    # /print/ is the reprint list's folder (manifest.json); the print templates stay out of it.
+    templates = Path(__file__).resolve().parents[2] / "plugins/community_culture/templates/print"
+    published = {p.relative_to(project.site / "print").as_posix() for p in (project.site / "print").rglob("*")}
+    assert published <= {"manifest.json", "changed.zip"}, published
+    assert not any((project.site / "print" / p.relative_to(templates)).exists() for p in templates.rglob("*"))
     assert not (project.site / "patches").exists()
     assert (project.site / "sitemap.xml").is_file()

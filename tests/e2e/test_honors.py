@@ -129,9 +129,9 @@ def find_in_site(site: Path, needles: tuple[str, ...]) -> dict[str, list[str]]:
 def honors(project):  # type: ignore[no-untyped-def]
     project.write("data/honors/morality.yml", MORALITY)
     project.write("data/honors/longevity.yml", LONGEVITY)
-    project.write("content/images/honors/wang-xiulan.jpg", phone_photo(480, 600, (200, 60, 60)))
-    project.write("content/images/honors/zhao-canary.jpg", phone_photo(480, 600, (1, 254, 3)))
-    project.write("content/images/honors/sun-withdrawn.jpg", phone_photo(480, 600, (3, 1, 254)))
+    project.write("content/images/honors/wang-xiulan.jpg", phone_photo(960, 1200, (200, 60, 60)))
+    project.write("content/images/honors/zhao-canary.jpg", phone_photo(960, 1200, (1, 254, 3)))
+    project.write("content/images/honors/sun-withdrawn.jpg", phone_photo(960, 1200, (3, 1, 254)))
     return project
 
 
@@ -222,7 +222,7 @@ def test_boards_in_both_languages(honors):
     assert card.select_one(".cc-honoree__by").get_text(strip=True) == "授予单位：交通街道办事处"
     img = card.select_one("img")
     assert img["alt"] == "王秀兰的照片" and img["src"] == "../../images/honors/wang-xiulan.jpg"
-    assert (img["width"], img["height"]) == ("480", "600")
+    assert (img["width"], img["height"]) == ("960", "1200")
     en = honors.html("en/honors/morality/")
     assert en.h1.get_text(strip=True) == "Roll of Virtue"
     assert en.title.get_text() == "Roll of Virtue - Test Community"

@@ -15,8 +15,13 @@ from test_print_shop import EXHIBIT, make_project
 from community_culture.cli import main
 
 TOO_LONG = ("en: Sixty years ago the land Jinxiu stands on was river flats.", "en: " + "Sixty years ago. " * 300)
-WHERE = "data/exhibits/history/exhibit.yml:6:5: "
-WHAT = "panel 'founding' of exhibit 'history', A4 (210 × 297 mm): the content does not fit on the page"
+# The check: Chinese first, with the position in words; the English detail on the next line.
+HEADLINE = (
+    "data/exhibits/history/exhibit.yml:6:5: 第 1 块展板：内容超出版面"
+    "：请删减文字或图片，或改用更大的尺寸\n"
+    "    panel 'founding' of exhibit 'history', A4 (210 × 297 mm): the content does not fit on the page"
+)
+DETAIL = "panel 'founding' of exhibit 'history', A4 (210 × 297 mm): the content does not fit on the page"
 
 
 def check(project, *args: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
@@ -31,12 +36,11 @@ def test_check_finds_an_overflowing_panel_where_the_build_does(
 ) -> None:
     project = make_project(tmp_path, EXHIBIT.replace(*TOO_LONG))
     code, out = check(project)
-    # The check names the field in editors' words ("panel 1"), the build as written ("panels[0]").
-    assert code == 1 and f"{WHERE}panel 1: {WHAT}" in out and "FAILED" in out
+    assert code == 1 and HEADLINE in out and "FAILED" in out
     assert check(project, "--no-print")[0] == 0  # the data itself is fine
     with pytest.raises(Abort):
         project.build()
-    assert f"{WHERE}panels[0]: {WHAT}" in caplog.text
+    assert DETAIL in caplog.text
 
 
 def test_check_warns_of_low_resolution_and_reuses_the_cache(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

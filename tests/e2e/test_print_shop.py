@@ -122,16 +122,15 @@ def test_crop_marks_are_drawn_in_the_slug_outside_the_bleed(built: Project, tmp_
         assert grey.getpixel((150, 150)) > 200  # the page itself, untouched
 
 
-def test_every_panel_in_one_file(built: Project) -> None:
+def test_the_exhibits_one_file_holds_its_panels_of_one_size(built: Project) -> None:
+    # A4, A3 landscape and 150×200 mm, one each: the first panel's size wins the tie.
     pdf = built.site / "exhibits/history/panels.pdf"
-    b = boxes(pdf)
-    assert "Pages:           3" in run("pdfinfo", pdf)
-    for page, (width, _) in enumerate(SIZES.values(), start=1):
-        trim = b[(page, "TrimBox")]
-        assert trim[2] - trim[0] == pytest.approx(width * PT_PER_MM, abs=0.02)
-    names = [row.split()[0] for row in run("pdffonts", pdf).splitlines()[2:]]
-    assert len(names) == len(set(names))  # each page's subsets have names of their own
-    assert "运煤的车队" in run("pdftotext", pdf, "-")
+    assert "Pages:           1" in run("pdfinfo", pdf)
+    trim = boxes(pdf)[(1, "TrimBox")]
+    assert trim[2] - trim[0] == pytest.approx(210 * PT_PER_MM, abs=0.02)
+    assert "河滩上的村落" in run("pdftotext", pdf, "-")
+    link = built.html("exhibits/history/").select_one(".cc-print a[href$='panels.pdf']")
+    assert link is not None and "1 页" in link.get_text()
 
 
 def test_the_photo_is_printed_from_the_original_without_metadata(built: Project) -> None:
@@ -217,7 +216,8 @@ def test_a_missing_translation_prints_the_complete_language_and_builds_the_site(
     exhibit = EXHIBIT.replace("      en: Sixty years ago the land Jinxiu stands on was river flats.\n", "")
     project = make_project(tmp_path, exhibit)
     project.build()
-    assert "panels[0].body: panel 'founding' is meant to be printed in zh and en" in caplog.text
+    assert "data/exhibits/history/exhibit.yml:9:" in caplog.text
+    assert "panel 'founding' is meant to be printed in zh and en" in caplog.text
     text = run("pdftotext", project.site / "exhibits/history/founding/panel.pdf", "-")
     assert "六十多年前" in text and "A village on the riverbank" not in text and "Scan to read" not in text
     # The web pages are all there; the English one falls back to Chinese and says so.

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+
+from ..core.cachefile import mark_used, read_verified, write_verified
 
 STATE = "manifest-state.json"
 """The cache file holding the last build's list (``print/`` under the cache folder)."""
@@ -61,10 +62,13 @@ def load_previous(cache_dir: Path | None) -> dict[str, Any]:
     """The last build's entries by path (empty without a cache, or when it cannot be read)."""
     if cache_dir is None:
         return {}
+    raw = read_verified(cache_dir / STATE)
+    if raw is None:
+        return {}
     try:
-        data = json.loads((cache_dir / STATE).read_text(encoding="utf-8"))
+        data = json.loads(raw)
         return {e["path"]: e for e in data["files"]}
-    except (OSError, ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError):
         return {}
 
 
@@ -72,8 +76,6 @@ def save_state(cache_dir: Path | None, entries: list[dict[str, Any]]) -> None:
     """Keep this build's entries for the next one."""
     if cache_dir is None:
         return
-    cache_dir.mkdir(parents=True, exist_ok=True)
     target = cache_dir / STATE
-    tmp = target.with_name(f".{STATE}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps({"files": entries}, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(target)
+    write_verified(target, json.dumps({"files": entries}, ensure_ascii=False, indent=1).encode())
+    mark_used(target)  # kept when the build prunes the cache entries it did not use
