@@ -11,19 +11,17 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from . import figures
 from .hostile import PAYLOAD, PAYLOADS, write_hostile
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # What a payload would make if it became markup.
 INJECTED = "img[src='x'][onerror], svg[onload], [onerror], [onload], b:not(.md-typeset b)"
 
@@ -51,13 +49,8 @@ def served(hostile_site: tuple[Path, int]) -> Iterator[str]:
     server.server_close()
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "Chromium is needed: apt-get install chromium"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
+# `browser` is the suite's one Chromium (tests/conftest.py): Playwright's sync API runs one
+# session per thread, so every test folder shares it.
 
 
 def _pages(site: Path) -> list[str]:
