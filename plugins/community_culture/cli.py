@@ -7,67 +7,20 @@ the two always agree, and prints every problem at once.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from .model.site import Options
-from .printing.settings import read_settings
-
-PLUGIN_NAME = "community-culture"
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml while ignoring its tags (!ENV, !!python/name:...)."""
-
-
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_mapping(node)  # type: ignore[arg-type]
-
-
-_ConfigLoader.add_multi_constructor("", _ignore_tag)
+from .output.options import OptionsError, read_config_file
+from .output.options import read_options as options_of
 
 
 def read_options(config_file: Path) -> Options:
     """The project options as the plugin would see them in ``mkdocs.yml``."""
     try:
-        raw = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise SystemExit(f"culture: cannot read {config_file}: {exc}") from None
-    raw = raw if isinstance(raw, dict) else {}
-    plugin: dict[str, Any] = {}
-    for entry in raw.get("plugins") or []:
-        if isinstance(entry, dict) and PLUGIN_NAME in entry:
-            plugin = entry[PLUGIN_NAME] or {}
-    root = config_file.resolve().parent
-    as_of = plugin.get("as_of")
-    try:
-        as_of_date = dt.date.fromisoformat(str(as_of)) if as_of else None
-    except ValueError:
-        raise SystemExit(f"culture: as_of in {config_file.name} must be YYYY-MM-DD, found '{as_of}'") from None
-    theme: dict[str, Any] = raw["theme"] if isinstance(raw.get("theme"), dict) else {}
-    try:
-        settings = read_settings(plugin.get("print"), root)
-    except ValueError as exc:
+        return options_of(read_config_file(config_file))
+    except OptionsError as exc:
         raise SystemExit(f"culture: {config_file.name}: {exc}") from None
-    return Options(
-        root=root,
-        data_dir=(root / str(plugin.get("data_dir", "data"))).resolve(),
-        content_dir=(root / str(raw.get("docs_dir", "docs"))).resolve(),
-        languages=tuple(plugin.get("languages") or ("zh", "en")),
-        as_of=as_of_date,
-        site_url=raw.get("site_url"),
-        cache_dir=(root / str(plugin.get("cache_dir", ".cache/community-culture"))).resolve(),
-        template_dirs=(root / str(theme["custom_dir"]),) if theme.get("custom_dir") else (),
-        print=settings,
-    )
 
 
 def check(args: argparse.Namespace) -> int:

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from ..core.staging import BuildLocked, StagedOutput
+
 MIN_FREE_BYTES = 4 * 1024 * 1024
 """Headroom on top of the size of the site being replaced."""
 
@@ -109,3 +111,82 @@ def _size(folder: Path) -> int:
         except OSError:
             continue
     return total
+
+
+class _WarningCounter(logging.Handler):
+    """Counts warnings during a build, to keep a strict build that will abort from being published."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class Publication:
+    """A build written beside the published site and swapped in only when it succeeds.
+
+    Warnings are counted from the start: a strict build aborts on them after the last
+    event, and must then not have replaced the published site.
+    """
+
+    def __init__(self, site_dir: Path, lock_timeout: float, log: logging.Logger | logging.LoggerAdapter) -> None:
+        self.counter = _WarningCounter()
+        logging.getLogger("mkdocs").addHandler(self.counter)
+        self.staged: StagedOutput | None = None
+        fault = output_fault(site_dir)
+        if fault is not None:
+            self.close()
+            raise PublishError(f"nothing was built: {fault}")
+        staged = StagedOutput(site_dir)
+        try:
+            staged.lock(
+                lock_timeout, waiting=lambda: log.info(f"another build is writing {site_dir}; waiting for it to finish")
+            )
+        except BuildLocked as exc:
+            self.close()
+            raise PublishError(str(exc)) from None
+        try:
+            self.building = staged.begin()
+        except OSError as exc:
+            staged.unlock()
+            self.close()
+            raise PublishError(f"nothing was built: {describe(exc, site_dir)}") from None
+        self.staged = staged
+
+    @property
+    def target(self) -> Path:
+        assert self.staged is not None
+        return self.staged.target
+
+    def finish(self, strict: bool) -> bool:
+        """Swap the new site in (unless a strict build warned); whether it was published."""
+        warned = self.counter.count
+        self.close()
+        assert self.staged is not None
+        published = not (strict and warned)
+        if published:
+            self.staged.commit()
+        else:
+            # MkDocs aborts a strict build with warnings right after this event.
+            self.staged.abort()
+        self.staged.unlock()
+        return published
+
+    def abort(self) -> None:
+        self.close()
+        if self.staged is not None:
+            self.staged.abort()
+            self.staged.unlock()
+
+    def unlock(self) -> None:
+        if self.staged is not None:
+            self.staged.unlock()
+
+    def close(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.counter)
+
+
+class PublishError(Exception):
+    """The build cannot be written (a fault of the output folder, or another build holding it)."""

@@ -1,22 +1,14 @@
-"""One navigation per language, made from the default language's.
-
-Material renders the whole navigation into every page, so the navigation lists
-sections and index pages only; records (one hall, one event) are reached from their
-index. The default language's navigation is ``nav`` from ``mkdocs.yml`` or, without
-one, the home page, the section indexes and the top-level hand-written pages. Every
-other language mirrors it with each page's twin under ``/<lang>/``, falling back to a
-link to the default-language page where no twin exists.
-"""
+"""MkDocs' navigation to and from the core's plain tree (``output/nav.py`` decides what is in it)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
-SECTIONS = ("halls/", "events/", "honors/", "exhibits/", "teams/", "reports/")
+from ..output.nav import NavItem
 
 
 class TwinSection(Section):
@@ -43,56 +35,47 @@ def page_url(file: File) -> str:
     return "" if file.url in ("./", ".") else file.url
 
 
-def default_items(files: Files, languages: Iterable[str]) -> list[Page]:
-    """Home, the section indexes, then other top-level hand-written pages, in that order."""
-    by_url = {page_url(f): f for f in files.documentation_pages()}
-    others = tuple(f"{lang}/" for lang in languages)
-    wanted = ["", *SECTIONS]
-    extra = sorted(
-        url
-        for url in by_url
-        if url not in wanted
-        and url.count("/") <= 1
-        and not url.startswith(others)
-        and url != "404.html"
-        and url.endswith("/")
-    )
-    return [_page(by_url[url]) for url in (*wanted, *extra) if url in by_url]
-
-
-def _page(file: File) -> Page:
-    page = file.page
-    assert page is not None
-    page.parent = None
-    return page
-
-
-def mirror(items: list, lang: str, files: Files) -> list:
-    """The items of the default navigation with each page replaced by its ``lang`` twin."""
-    by_url = {page_url(f): f for f in files.documentation_pages()}
-    out: list = []
+def to_tree(items: Sequence) -> list[NavItem]:
+    """MkDocs' navigation items as the core's tree."""
+    out: list[NavItem] = []
     for item in items:
         if isinstance(item, Page):
-            twin = by_url.get(f"{lang}/{page_url(item.file)}")
-            if twin is not None and twin.page is not None:
-                out.append(_page(twin))
-            else:
-                out.append(Link(item.title or item.url, item.url))
+            out.append(NavItem(item.title, page_url(item.file)))
         elif isinstance(item, Section):
-            children = mirror(item.children, lang, files)
-            first = next((c for c in children if isinstance(c, Page)), None)
-            out.append(TwinSection(item.title, children, _title_of(first)))
-        else:
-            out.append(item)
+            out.append(NavItem(item.title, None, tuple(to_tree(item.children))))
+        elif isinstance(item, Link):
+            out.append(NavItem(item.title, item.url, link=True))
     return out
+
+
+def from_tree(items: Sequence[NavItem], files: Files) -> Navigation:
+    """The core's tree as a MkDocs navigation whose pages know their parents and neighbours."""
+    by_url = {page_url(f): f for f in files.documentation_pages()}
+
+    def build(nodes: Sequence[NavItem]) -> list:
+        out: list = []
+        for node in nodes:
+            if node.is_section:
+                children = build(node.children)
+                if node.title_from_page:
+                    first = next((c for c in children if isinstance(c, Page)), None)
+                    out.append(TwinSection(node.title or "", children, _title_of(first)))
+                else:
+                    out.append(Section(node.title or "", children))
+            elif node.link or node.url not in by_url or by_url[str(node.url)].page is None:
+                out.append(Link(node.title or str(node.url), str(node.url)))
+            else:
+                out.append(by_url[str(node.url)].page)
+        return out
+
+    return _link_up(build(items))
 
 
 def _title_of(page: Page | None) -> Callable[[], str | None]:
     return lambda: page.title if page is not None else None
 
 
-def link_up(items: list) -> Navigation:
-    """A Navigation whose pages know their parents and neighbours."""
+def _link_up(items: list) -> Navigation:
     pages: list[Page] = []
 
     def walk(children: list, parent: Section | None) -> None:
