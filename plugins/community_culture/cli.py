@@ -90,6 +90,68 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def export(args: argparse.Namespace) -> int:
+    """Write the site as an engine-neutral docs tree (for Zensical, ProperDocs or another engine)."""
+    from .core.markup import MarkdownRenderer
+    from .model.site import load_site
+    from .output.export import export_site
+    from .output.site import Settings, SiteOutput
+
+    config_file = Path(args.config_file)
+    if not config_file.is_file():
+        print(f"culture: 找不到 {config_file} / not found; run this in the project folder or pass -f", file=sys.stderr)
+        return 2
+    try:
+        config = read_config_file(config_file)
+        options = options_of(config)
+    except OptionsError as exc:
+        print(f"culture: {config_file.name}: {exc}", file=sys.stderr)
+        return 2
+    site, problems = load_site(options)
+    if site is None:
+        print(problems.report(warnings=False, lang="zh"), file=sys.stderr)
+        return 1
+    plugin = config.plugin
+    settings = Settings(
+        site_name=config.site_name,
+        palette=plugin.get("palette") or {},
+        photo_max_width=int(plugin.get("photo_max_width", 1600)),
+        trusted_html=bool(plugin.get("trusted_html", False)),
+        print_files=args.print,
+        search=False,
+    )
+    extensions, configs = _markdown_extensions(config.markdown_extensions)
+    output, too_big = SiteOutput.make(site, settings, markdown=MarkdownRenderer(extensions, configs))
+    if output is None:
+        print("\n".join(too_big), file=sys.stderr)
+        return 1
+    target = Path(args.out)
+    report = export_site(output, config, target, with_print=args.print)
+    for line in report.problems:
+        print(line, file=sys.stderr)
+    print(
+        f"已导出 {len(report.pages)} 个页面、{len(report.files)} 个文件到 {target} / exported "
+        f"{len(report.pages)} pages and {len(report.files)} files to {target}"
+        + (f"（{len(report.withheld)} 张未获同意的照片未导出 / photos withheld）" if report.withheld else "")
+    )
+    print(f"构建 / build: cd {target} && zensical build  (or: properdocs build)")
+    return 1 if report.problems else 0
+
+
+def _markdown_extensions(entries: tuple[object, ...]) -> tuple[list[str], dict[str, object]]:
+    names: list[str] = []
+    configs: dict[str, object] = {}
+    for entry in entries:
+        if isinstance(entry, dict):
+            for name, value in entry.items():
+                names.append(str(name))
+                if value:
+                    configs[str(name)] = value
+        else:
+            names.append(str(entry))
+    return names, configs
+
+
 def schemas(args: argparse.Namespace) -> int:
     """Write the JSON Schemas of the data files for editors' tools."""
     from .model.schema import write_schemas
@@ -135,6 +197,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     p_serve.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     p_serve.set_defaults(func=serve)
+    p_export = sub.add_parser("export", help="write the site as an engine-neutral docs tree (Zensical, ProperDocs)")
+    p_export.add_argument("-o", "--out", default="export", help="the folder to write (default export; replaced)")
+    p_export.add_argument("--no-print", dest="print", action="store_false", help="leave the print files (PDFs) out")
+    p_export.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
+    p_export.set_defaults(func=export)
     p_schemas = sub.add_parser("schemas", help="write JSON Schemas of the data files for editors' tools")
     p_schemas.add_argument("folder", nargs="?", default=".schemas", help="where to write them (default .schemas)")
     p_schemas.set_defaults(func=schemas)

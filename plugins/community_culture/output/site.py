@@ -125,6 +125,7 @@ class SiteOutput:
             for spec in plan.pages
         ]
         self._by_src: dict[str, OutputPage] = {}
+        self._existing: dict[str, str] = {}
         self.urls: set[str] = {p.url for p in self._pages}
         """Every page URL of the site once :meth:`attach` has seen the hand-written pages."""
 
@@ -147,6 +148,7 @@ class SiteOutput:
         """
         generated: list[OutputPage] = []
         self._by_src = {}
+        self._existing = dict(existing)
         for page in self._pages:
             src = existing.get(page.url)
             if src is not None:
@@ -162,6 +164,10 @@ class SiteOutput:
     def pages(self) -> list[OutputPage]:
         """Every planned page (after :meth:`attach`, with the hand-written ones that carry them)."""
         return list(self._pages)
+
+    def hand_written_source(self, url: str) -> str | None:
+        """The source path of the hand-written page at ``url``, if there is one."""
+        return self._existing.get(url)
 
     def page(self, src_uri: str) -> OutputPage | None:
         """The planned page a source path carries, if any."""
