@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from ..core import strings
 from ..core.fields import Context
 from ..core.files import check_svgs, outside_links
 from ..core.frontmatter import check_front_matter
@@ -154,6 +155,14 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
         check_svgs(options.content_dir, root, reporter)
     if links:
         return None, reporter.problems
+    strings.use_template_dirs(options.template_dirs)
+    for path, message in strings.problems(options.template_dirs):
+        reporter.warning(
+            Position(_rel(path, root)),
+            "",
+            f"{message}; the site's own words in it are not used",
+            "界面文字文件格式不对：每行写“键: 文字”，本站暂用默认文字",
+        )
     taxonomies = load_taxonomies(data, root, ctx)
     standards = load_standards(data, root, ctx, taxonomies)
     community = load_community(data, root, ctx)

@@ -20,15 +20,16 @@ from typing import Any
 
 from markupsafe import escape
 
+from ..core import strings
 from ..core.markup import MarkdownRenderer, sanitize, sanitize_document
 from ..core.media import IMAGE_SUFFIXES, WebImage, make_web_image
 from ..core.problems import Problems
+from ..core.strings import translate
 from ..model.site import Site
 from ..pages.palette import palette_css, read_palette
 from ..pages.plan import PageSpec, Plan, build_plan, plan_limits
 from ..pages.render import Renderer
 from ..pages.residents import chrome
-from ..pages.strings import translate
 from . import nav as navigation
 from .links import broken_links
 from .search import index_site
@@ -119,6 +120,7 @@ class SiteOutput:
         """Problems of the site's own settings (its palette), as messages."""
         self.palette_css = palette_css(palette)
         search_path = [str(d) for d in template_dirs] or [*map(str, site.options.template_dirs), str(TEMPLATES)]
+        strings.use_template_dirs(search_path)
         self.renderer = Renderer(site, search_path, markdown)
         self._pages = [
             OutputPage(spec, spec.url(self.default_language), spec.src_uri(self.default_language))
@@ -289,6 +291,10 @@ class SiteOutput:
     def withheld(self) -> frozenset[str]:
         """Images (relative to the docs folder) that no engine may publish: photos of people not shown."""
         return frozenset(PurePosixPath(src).as_posix() for src in self.site.withheld_photos)
+
+    def is_theme_data(self, src_uri: str) -> bool:
+        """A file of a template folder that is read by the build and never published (interface words)."""
+        return src_uri.startswith("strings/") and src_uri.endswith(".yml")
 
     def is_image(self, src_uri: str) -> bool:
         return src_uri.lower().endswith(IMAGE_SUFFIXES)

@@ -12,83 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..core.strings import translate
 from ..model.exhibit import SECTIONS, Exhibit
 from ..model.site import Site
 from ..printing.press import PrintJob
 from .plan import Asset, PageSpec, Plan
-from .strings import translate
 
 PANEL_TEMPLATE = "print/panel.html"
-
-STRINGS: dict[str, dict[str, str]] = {
-    "zh": {
-        "exhibits.intro": "社区文化礼堂展陈室的展览，分社区基本情况、乡风民俗、崇德尚贤、美好家园四个板块。",
-        "exhibits.section.overview": "社区基本情况",
-        "exhibits.section.customs": "乡风民俗",
-        "exhibits.section.virtue": "崇德尚贤",
-        "exhibits.section.homeland": "美好家园",
-        "exhibits.section.overview.about": "社区的历史沿革、文化遗存、历史传说和各个时期的变化。",
-        "exhibits.section.customs.about": "节庆习俗、民间文艺和代代相传的手艺。",
-        "exhibits.section.virtue.about": "先贤故事和身边的好人好事。",
-        "exhibits.section.homeland.about": "社区建设、生态环境和居民的美好生活。",
-        "exhibits.none": "这个板块暂时还没有展陈。",
-        "exhibits.panels": "展板",
-        "exhibits.panels.count": "{count} 块展板",
-        "exhibits.panels.one": "1 块展板",
-        "exhibits.hall": "展出地点",
-        "exhibits.in_hall": "本场馆的展陈",
-        "exhibits.panel.of": "第 {index} 块，共 {count} 块",
-        "exhibits.previous": "上一块",
-        "exhibits.next": "下一块",
-        "exhibits.back": "返回《{title}》",
-        "exhibits.back.index": "返回全部展陈",
-        "exhibits.print": "印刷文件",
-        "exhibits.print.intro": "PDF 文件含 3 毫米出血和裁切线，字体已嵌入，可直接交印刷厂。",
-        "exhibits.print.panel": "本展板 PDF",
-        "exhibits.print.all": "全部 {size} 展板合为一个 PDF（{count} 页）",
-        "exhibits.print.all.one": "全部展板 PDF（1 页）",
-        "exhibits.size": "{width} × {height} 毫米",
-        "exhibits.size.portrait": "竖版",
-        "exhibits.size.landscape": "横版",
-        "exhibits.size.rollup": "易拉宝",
-        "exhibits.size.custom": "自定义尺寸",
-        "exhibits.scan": "扫码在手机上阅读本展板",
-    },
-    "en": {
-        "exhibits.intro": "The exhibits of the community's cultural auditorium, in four sections: the community, "
-        "local customs, people of virtue and our homeland.",
-        "exhibits.section.overview": "The community",
-        "exhibits.section.customs": "Local customs",
-        "exhibits.section.virtue": "People of virtue",
-        "exhibits.section.homeland": "Our homeland",
-        "exhibits.section.overview.about": "The community's history, heritage, legends and how it changed over time.",
-        "exhibits.section.customs.about": "Festivals, folk arts and crafts handed down the generations.",
-        "exhibits.section.virtue.about": "Stories of worthy forebears and of good neighbours today.",
-        "exhibits.section.homeland.about": "Building the community, its surroundings and its residents' lives.",
-        "exhibits.none": "No exhibit in this section yet.",
-        "exhibits.panels": "Panels",
-        "exhibits.panels.count": "{count} panels",
-        "exhibits.panels.one": "1 panel",
-        "exhibits.hall": "On show at",
-        "exhibits.in_hall": "Exhibits here",
-        "exhibits.panel.of": "Panel {index} of {count}",
-        "exhibits.previous": "Previous panel",
-        "exhibits.next": "Next panel",
-        "exhibits.back": "Back to “{title}”",
-        "exhibits.back.index": "All exhibits",
-        "exhibits.print": "Print files",
-        "exhibits.print.intro": "The PDFs have 3 mm bleed, crop marks and embedded fonts, ready for the print shop.",
-        "exhibits.print.panel": "This panel as PDF",
-        "exhibits.print.all": "All {size} panels in one PDF ({count} pages)",
-        "exhibits.print.all.one": "All panels as PDF (1 page)",
-        "exhibits.size": "{width} × {height} mm",
-        "exhibits.size.portrait": "portrait",
-        "exhibits.size.landscape": "landscape",
-        "exhibits.size.rollup": "Roll-up banner",
-        "exhibits.size.custom": "Custom size",
-        "exhibits.scan": "Scan to read this panel on your phone",
-    },
-}
 
 
 def contribute(site: Site, plan: Plan) -> None:

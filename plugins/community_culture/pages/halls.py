@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
+from ..core.strings import translate
 from ..model.hall import Hall, assess
 from ..model.site import Site
 from .plan import Asset, PageSpec, Plan
-from .strings import translate
 
 
 def contribute(site: Site, plan: Plan) -> None:

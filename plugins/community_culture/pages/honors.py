@@ -10,50 +10,13 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..core.strings import translate
 from ..model.honor import Board, Entry
 from ..model.site import Site
 from .plan import PageSpec, Plan
-from .strings import translate
 
 LATEST = 4
 """How many of a board's newest honorees the index shows."""
-
-STRINGS: dict[str, dict[str, str]] = {
-    "zh": {
-        "honors.intro": "向身边的榜样学习：社区评选的道德模范、能人、寿星、好人和好家风家庭。",
-        "honors.count": "共 {count} 位",
-        "honors.none": "暂无上榜。",
-        "honors.latest": "最新上榜",
-        "honors.view": "查看全部",
-        "honors.years": "按年份查看",
-        "honors.year": "{year}年",
-        "honors.year.none": "其他年份",
-        "honors.age": "今年 {age} 岁",
-        "honors.age.in": "{year} 年 {age} 岁",
-        "honors.awarded_by": "授予单位",
-        "honors.photo.alt": "{name}的照片",
-        "honors.consent": "本榜只刊登本人（或家属）同意公开的居民。如需更正或撤下，请联系社区居委会",
-        "back.honors": "返回全部荣誉榜",
-    },
-    "en": {
-        "honors.intro": "People to learn from, close to home: the community's models of virtue, "
-        "skilled hands, elders, good neighbours and families.",
-        "honors.count": "{count} on the roll",
-        "honors.none": "No one on this board yet.",
-        "honors.latest": "Latest",
-        "honors.view": "See the whole board",
-        "honors.years": "By year",
-        "honors.year": "{year}",
-        "honors.year.none": "Other years",
-        "honors.age": "{age} this year",
-        "honors.age.in": "{age} in {year}",
-        "honors.awarded_by": "Awarded by",
-        "honors.photo.alt": "Photo of {name}",
-        "honors.consent": "Only residents who (or whose families) agreed to it are shown. "
-        "To correct or remove an entry, contact the community office",
-        "back.honors": "All honour boards",
-    },
-}
 
 
 @dataclass(frozen=True)

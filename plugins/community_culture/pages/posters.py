@@ -36,41 +36,6 @@ POSTER_SIZE = named_size("A3")
 WHOLE_MONTH = ("month", "months")
 """Precisions of activities that run all month: told once, above the dated lines."""
 
-STRINGS: dict[str, dict[str, str]] = {
-    "zh": {
-        "posters.print": "打印海报（PDF）",
-        "posters.board.scan": "扫码在手机上查看荣誉榜",
-        "posters.board.page": "第 {page} 页，共 {count} 页",
-        "posters.month.title": "{month}活动安排",
-        "posters.month.scan": "扫码查看本月活动详情，可加入手机日历",
-        "posters.month.whole": "本月全月",
-        "posters.month.continued": "{month}活动安排（续）",
-        "posters.month.none": "本月没有安排活动。",
-        "posters.date": "日期",
-        "posters.time": "时间",
-        "posters.activity": "活动",
-        "posters.place": "地点",
-        "posters.all_day": "全天",
-        "posters.date_open": "日期待定",
-    },
-    "en": {
-        "posters.print": "Print poster (PDF)",
-        "posters.board.scan": "Scan to see this board on your phone",
-        "posters.board.page": "Page {page} of {count}",
-        "posters.month.title": "Activities in {month}",
-        "posters.month.scan": "Scan for this month's details and to add them to your phone's calendar",
-        "posters.month.whole": "All month",
-        "posters.month.continued": "Activities in {month} (continued)",
-        "posters.month.none": "Nothing is scheduled this month.",
-        "posters.date": "Date",
-        "posters.time": "Time",
-        "posters.activity": "Activity",
-        "posters.place": "Place",
-        "posters.all_day": "All day",
-        "posters.date_open": "Date to follow",
-    },
-}
-
 
 @dataclass(frozen=True)
 class Line:

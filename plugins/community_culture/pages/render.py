@@ -18,10 +18,10 @@ from markupsafe import Markup
 
 from ..calendar.words import Words
 from ..core.markup import MarkdownRenderer
+from ..core.strings import translate
 from ..core.text import LText
 from ..model.site import Site
 from .plan import PageSpec
-from .strings import translate
 
 TIME_RANGE = re.compile(r"\d{1,2}:\d{2}(?:–\d{1,2}:\d{2})?")
 

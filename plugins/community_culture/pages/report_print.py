@@ -8,13 +8,13 @@ on over as many pages as it needs.
 
 from __future__ import annotations
 
+from ..core.strings import translate
 from ..model.site import Site
 from ..printing.press import PrintJob
 from ..printing.sizes import named_size
 from ..reports.summary import Report
 from .plan import Asset, Plan
 from .reports import charts, period_labels
-from .strings import translate
 
 REPORT_SIZE = named_size("A4")
 """The office's paper."""

@@ -6,9 +6,9 @@ notice instead of a missing page, so links and printed addresses never break.
 
 from __future__ import annotations
 
+from ..core.strings import translate
 from ..model.site import Site
 from .plan import PageSpec, Plan
-from .strings import translate
 
 PENDING = ("events", "honors", "exhibits", "teams")
 

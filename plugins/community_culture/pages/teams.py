@@ -12,74 +12,18 @@ from dataclasses import dataclass
 
 from ..calendar import ics
 from ..calendar.occurrence import Occurrence, expand
+from ..core.strings import translate
 from ..core.text import LText
 from ..model.event import Event
 from ..model.site import Site
 from ..model.team import Practice, Team
 from .events import _base, _stamp
 from .plan import Asset, PageSpec, Plan
-from .strings import translate
 
 UPCOMING_DAYS = 366
 """How far ahead a team's page lists performances."""
 PRACTICE_SHOWN = 6
 """How many of the next practice sessions a team's page lists."""
-
-STRINGS: dict[str, dict[str, str]] = {
-    "zh": {
-        "teams": "文艺队伍",
-        "explore.teams": "秧歌队、二人台、广场舞等文艺队伍的排练和演出",
-        "teams.intro": "社区的业余文艺队伍：一社一品，常年排练，节庆登台。欢迎居民加入。",
-        "teams.count": "共 {count} 支队伍",
-        "teams.none": "还没有登记的文艺队伍。",
-        "teams.kind": "类型",
-        "teams.speciality": "特色",
-        "teams.leader": "负责人",
-        "teams.leader.default": "队长",
-        "teams.members": "队员",
-        "teams.members.value": "{count} 人",
-        "teams.practice": "排练时间和地点",
-        "teams.practice.title": "{name}排练",
-        "teams.practice.next": "近期排练",
-        "teams.practice.none": "近期没有排练安排。",
-        "teams.join": "如何加入",
-        "teams.awards": "获奖",
-        "teams.performances": "近期演出",
-        "teams.performances.none": "近期没有演出安排。",
-        "teams.performed": "今年已演出",
-        "teams.subscribe": "订阅本队排练和演出（日历）",
-        "teams.at_hall": "在此排练的文艺队伍",
-        "teams.performing": "演出队伍",
-        "back.teams": "返回全部文艺队伍",
-    },
-    "en": {
-        "teams": "Amateur teams",
-        "explore.teams": "Yangge, Errentai, square dance: when the teams practise and perform",
-        "teams.intro": "The community's amateur troupes: each with its own speciality, practising all year "
-        "and on stage at the festivals. Residents are welcome to join.",
-        "teams.count": "{count} teams",
-        "teams.none": "No team has been listed yet.",
-        "teams.kind": "Kind",
-        "teams.speciality": "Speciality",
-        "teams.leader": "Led by",
-        "teams.leader.default": "Team leader",
-        "teams.members": "Members",
-        "teams.members.value": "{count}",
-        "teams.practice": "When and where they practise",
-        "teams.practice.title": "{name} practice",
-        "teams.practice.next": "Next practice sessions",
-        "teams.practice.none": "No practice is scheduled in the coming weeks.",
-        "teams.join": "How to join",
-        "teams.awards": "Awards",
-        "teams.performances": "Coming performances",
-        "teams.performances.none": "No performance is scheduled yet.",
-        "teams.performed": "Performed this year",
-        "teams.subscribe": "Subscribe to this team's practice and performances (calendar)",
-        "teams.at_hall": "Teams that practise here",
-        "teams.performing": "Performing",
-        "back.teams": "All teams",
-    },
-}
 
 
 @dataclass(frozen=True)

@@ -196,8 +196,11 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             return files
         # MkDocs copies every non-template file of the theme folders into the site;
         # ours hold print stylesheets and template patches, which are not for residents.
-        for file in [f for f in files if f.abs_src_path and Path(f.abs_src_path).is_relative_to(TEMPLATES)]:
-            files.remove(file)
+        # A site's interface words (overrides/strings/*.yml) are read by the core, not published.
+        docs = Path(config.docs_dir)
+        for file in [f for f in files if f.abs_src_path and not Path(f.abs_src_path).is_relative_to(docs)]:
+            if Path(str(file.abs_src_path)).is_relative_to(TEMPLATES) or output.is_theme_data(file.src_uri):
+                files.remove(file)
         existing = {navigation.page_url(f): f.src_uri for f in files.documentation_pages()}
         for page in output.attach(existing):
             files.append(File.generated(config, page.src_uri, content=""))

@@ -58,7 +58,7 @@ class PrintHelpers:
 
     def t(self, key: str, lang: str, **values: object) -> str:
         """An interface string in ``lang``."""
-        from ..pages.strings import translate
+        from ..core.strings import translate
 
         return translate(lang, self.default_lang, key, **values)
 
