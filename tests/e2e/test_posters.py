@@ -20,8 +20,8 @@ from mkdocs.exceptions import Abort
 from PIL import Image
 from printed import boxes, page_count, phone_photo, qr_codes, run, text_of
 
+from community_culture.model.print_settings import DEFAULT_PROFILE
 from community_culture.printing.inks import inks_for
-from community_culture.printing.settings import DEFAULT_PROFILE
 
 PT_PER_MM = 72 / 25.4
 A1, A3 = (594, 841), (297, 420)

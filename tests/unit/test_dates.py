@@ -1,6 +1,6 @@
 # test dependency: lunardate
 # test dependency: ephem
-"""Tests for community_culture.calendar.dates.
+"""Tests for community_culture.core.dates.
 
 Independent sources for the expected dates (none of them is lunar-python):
 
@@ -28,7 +28,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from community_culture.calendar.dates import (
+from community_culture.core.dates import (
     FESTIVALS,
     SUPPORTED_YEARS,
     DateError,

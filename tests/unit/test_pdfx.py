@@ -14,11 +14,11 @@ import pytest
 from PIL import Image
 from printed import inkcov, rgb_uses, run
 
+from community_culture.model.print_settings import DEFAULT_PROFILE, PrintSettings, read_settings
+from community_culture.model.sizes import custom_size
 from community_culture.printing.images import print_copy, source_quality
 from community_culture.printing.inks import inks_for
 from community_culture.printing.press import Press, PrintError, PrintJob
-from community_culture.printing.settings import DEFAULT_PROFILE, PrintSettings, read_settings
-from community_culture.printing.sizes import custom_size
 
 PT_PER_MM = 72 / 25.4
 PAGE = """\

@@ -12,9 +12,9 @@ from conftest import AUDITORIUM, COMMUNITY
 from pypdf import PdfReader
 
 from community_culture.model.site import Options, Site, load_site
+from community_culture.model.sizes import named_size
 from community_culture.pages.posters import BOARD_PER_PAGE, board_jobs, month_poster, range_words
 from community_culture.printing.press import Press, PrintError, PrintJob
-from community_culture.printing.sizes import named_size
 
 EVENTS = """\
 events:

@@ -15,12 +15,12 @@ import pytest
 from PIL import Image
 
 from community_culture.core.problems import Position
+from community_culture.model.print_settings import PrintSettings
+from community_culture.model.sizes import custom_size, named_size
 from community_culture.printing.cache import Cached, PdfCache, fingerprint
 from community_culture.printing.helpers import join_cjk_lines
 from community_culture.printing.images import print_copy
 from community_culture.printing.press import Press, PrintError, PrintJob, combine
-from community_culture.printing.settings import PrintSettings
-from community_culture.printing.sizes import custom_size, named_size
 
 CARD = """\
 {% extends "print/_base/page.html" %}

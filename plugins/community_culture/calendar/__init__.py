@@ -1,1 +1,1 @@
-"""Calendar helpers: Chinese festivals, lunar dates, parts of months and recurrence rules."""
+"""The calendar: occurrences of events, their words, feeds and structured data (dates themselves are in core/dates.py)."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..core import dates
 from ..model.event import When
-from . import dates
 from .occurrence import Occurrence
 
 MONTHS_EN = (

@@ -22,7 +22,8 @@ from ..core.loader import Mapping, Scalar, Sequence, load_yaml
 from ..core.problems import Position
 from ..core.text import LText
 from ..core.values import suggest_hall
-from ..printing.sizes import (
+from .hall import Photo, read_photo
+from .sizes import (
     ISO_A,
     MAX_SIDE_MM,
     MIN_SIDE_MM,
@@ -33,7 +34,6 @@ from ..printing.sizes import (
     custom_size,
     named_size,
 )
-from .hall import Photo, read_photo
 
 SECTIONS = ("overview", "customs", "virtue", "homeland")
 """The four sections of an exhibition room, in the seed plans' order."""

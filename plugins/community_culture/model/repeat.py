@@ -1,7 +1,7 @@
 """Repeat rules in editors' words: ``{every: month, on: 2nd saturday}`` and ``每月第二个周六``.
 
 The ``every``/``on`` shape of ``when`` is read here into an RFC 5545 rule that
-:func:`..calendar.dates.expand_rrule` expands, so a repeating event written either way
+:func:`..core.dates.expand_rrule` expands, so a repeating event written either way
 is one thing to the calendar, the pages and the feeds. The contract's two promises are
 kept explicitly rather than left to dateutil's defaults:
 

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..calendar.dates import FESTIVALS
+from ..core.dates import FESTIVALS
 from ..core.fields import Context
 from ..core.loader import Reporter
 from .event import STATUSES

@@ -23,13 +23,13 @@ from ..core.loader import Reporter
 from ..core.media import IMAGE_SUFFIXES
 from ..core.parsecache import ParseCache
 from ..core.problems import Position, Problems
-from ..printing.settings import PrintSettings
 from .community import Community, load_community
 from .event import Event, check_event_halls, load_events
 from .exhibit import Exhibit, check_exhibit_halls, load_exhibits
 from .hall import Hall, Standard, load_halls, load_standards
 from .honor import Board, Entry, HonorRoll, load_honors
 from .plan import YearPlan, check_plan_refs, load_plans
+from .print_settings import PrintSettings
 from .record import check_event_teams, check_records
 from .taxonomy import Taxonomies, load_taxonomies
 from .team import Team, check_team_halls, load_teams

@@ -1,6 +1,6 @@
 """``when:`` of an event (or a team's practice): every shape of the contract, read to days.
 
-Lunar dates and festivals are resolved through :mod:`..calendar.dates`, repeat rules
+Lunar dates and festivals are resolved through :mod:`..core.dates`, repeat rules
 written in words (``{every: month, on: 2nd saturday}``) through :mod:`.repeat`, so
 pages, feeds and JSON never compute dates.
 """
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from ..calendar import dates
+from ..core import dates
 from ..core.fields import Fields, describe
 from ..core.loader import Mapping, Scalar
 from ..core.text import LText

@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
+from ..model.print_settings import read_settings
 from ..model.site import Options
-from ..printing.settings import read_settings
 from .housekeeping import cache_dir as usable_cache_dir
 
 PLUGIN_NAME = "community-culture"

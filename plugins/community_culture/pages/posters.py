@@ -20,8 +20,8 @@ from ..calendar.words import Words, day_words, fuzzy_label, month_name, time_wor
 from ..core.text import LText
 from ..model.honor import Board, Entry
 from ..model.site import Site
+from ..model.sizes import named_size
 from ..printing.press import PrintJob
-from ..printing.sizes import named_size
 from .honors import ages, newest_first
 from .plan import Asset, Plan
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from ..core.strings import translate
 from ..model.site import Site
+from ..model.sizes import named_size
 from ..printing.press import PrintJob
-from ..printing.sizes import named_size
 from ..reports.summary import Report
 from .plan import Asset, Plan
 from .reports import charts, period_labels

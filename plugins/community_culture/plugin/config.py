@@ -7,7 +7,7 @@ import datetime
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from ..printing.settings import DEFAULT_CONDITION, DEFAULT_PROFILE, STANDARDS
+from ..model.print_settings import DEFAULT_CONDITION, DEFAULT_PROFILE, STANDARDS
 
 
 class PrintConfig(Config):

@@ -23,7 +23,7 @@ from typing import Any
 
 import pikepdf
 
-from .settings import PrintSettings
+from ..model.print_settings import PrintSettings
 
 PT_PER_MM = 72 / 25.4
 MARK_GAP_MM = 1.0

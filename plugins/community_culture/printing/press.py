@@ -35,6 +35,8 @@ import jinja2
 
 from ..core.markup import MarkdownRenderer
 from ..core.problems import DataError, Position, Problem, Problems
+from ..model.print_settings import PrintSettings
+from ..model.sizes import PageSize
 from .cache import Cached, PdfCache, fingerprint
 from .helpers import PrintHelpers
 from .inks import InkError, Inks, inks_for
@@ -43,8 +45,6 @@ from .pdfx import combine as combine_pdfx
 from .preflight import Finding, preflight
 from .qr import qr_data_uri
 from .render import RENDER_OPTIONS, Typesetter, weasyprint_version
-from .settings import PrintSettings
-from .sizes import PageSize
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 

@@ -21,9 +21,9 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..model.print_settings import PrintSettings
 from .inks import Inks
 from .pdfx import finish
-from .settings import PrintSettings
 
 if TYPE_CHECKING:
     from weasyprint.document import Document
