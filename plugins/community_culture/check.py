@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 
+from .build import Build
 from .core.collector import paused_gc
 from .core.problems import Position, Problem, Problems
 from .core.translations import translation_warnings, translations_report
@@ -47,20 +48,22 @@ def run_check(
     """
     with paused_gc():  # the model holds no reference cycles; see core/collector.py
         site, problems = load_site(options)
+    build = None
     if site is not None:
         from .pages.plan import build_plan, plan_limits
 
         # The build refuses a plan this large before it starts: so does the check.
         # Planning also registers every print page with the press, for the preflight below.
-        for message in plan_limits(build_plan(site)):
+        build = Build.of(site)
+        for message in plan_limits(build_plan(build)):
             problems.add(Problem(Position(options.data_dir.name), "", message, "页面或印刷文件数量过多"))
     if translations:
         return CheckResult(0, translations_report(problems, options.languages))
     for warning in translation_warnings(problems, options.languages[0]):
         problems.add(warning)
     stats = None
-    if site is not None and not problems.errors and print_files:
-        stats = preflight_print(site, problems)
+    if build is not None and not problems.errors and print_files:
+        stats = preflight_print(build, problems)
     failed = bool(problems.errors) or (strict and bool(problems.warnings))
     if fmt == "json":
         return CheckResult(1 if failed else 0, _json(site, problems, failed))
@@ -79,7 +82,7 @@ def run_check(
     return CheckResult(1 if failed else 0, "\n".join(lines))
 
 
-def preflight_print(site: Site, problems: Problems) -> str:
+def preflight_print(site: Build, problems: Problems) -> str:
     """Typeset every print file of the planned site as the build would (through the same cache, so unchanged pages
     cost nothing) and add what preflight finds: overflow, missing glyphs, low resolution.
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from community_culture.build import Build
 from community_culture.calendar import ics
 from community_culture.calendar.occurrence import Calendar
 from community_culture.model.site import Options, load_site
@@ -21,7 +22,7 @@ def calendar() -> Calendar:
         Options(root=ROOT, data_dir=ROOT / "data", content_dir=ROOT / "content", as_of=dt.date(2026, 6, 15))
     )
     assert site is not None
-    return site.calendar
+    return Build.of(site).calendar
 
 
 def scan(cal: Calendar, first: dt.date, last: dt.date, hall: str | None = None, category: str | None = None):

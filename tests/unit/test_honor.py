@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from community_culture.build import Build
 from community_culture.model.privacy import find_private
 from community_culture.model.site import Options, Site, load_site
 from community_culture.pages.honors import ages, group_by_year, summarize
@@ -299,7 +300,7 @@ def test_honor_pages_are_planned_in_every_language(project, noindex):
     board(project, PUBLISHED)
     site, _, _ = load(project, honors_noindex=noindex)
     assert site is not None
-    pages = {(p.url("zh"), p.template): p for p in build_plan(site).pages if p.key.startswith("honors/")}
+    pages = {(p.url("zh"), p.template): p for p in build_plan(Build.of(site)).pages if p.key.startswith("honors/")}
     assert ("honors/", "culture/honors.html") in pages and ("en/honors/", "culture/honors.html") in pages
     assert ("en/honors/family/", "culture/honor-board.html") in pages
     assert pages[("en/honors/morality/", "culture/honor-board.html")].title == "Roll of Virtue"

@@ -11,7 +11,8 @@ import pytest
 from conftest import AUDITORIUM, COMMUNITY
 from pypdf import PdfReader
 
-from community_culture.model.site import Options, Site, load_site
+from community_culture.build import Build
+from community_culture.model.site import Options, load_site
 from community_culture.model.sizes import named_size
 from community_culture.pages.posters import BOARD_PER_PAGE, board_jobs, month_poster, range_words
 from community_culture.printing.press import Press, PrintError, PrintJob
@@ -32,7 +33,7 @@ events:
 """
 
 
-def make_site(root: Path, files: dict[str, str]) -> Site:
+def make_site(root: Path, files: dict[str, str]) -> Build:
     for path, text in {"data/community.yml": COMMUNITY, "data/halls/test-auditorium.yml": AUDITORIUM, **files}.items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
@@ -47,7 +48,7 @@ def make_site(root: Path, files: dict[str, str]) -> Site:
     )
     site, problems = load_site(options)
     assert site is not None, problems.report()
-    return site
+    return Build.of(site)
 
 
 def test_a_month_as_the_poster_lists_it(tmp_path: Path) -> None:

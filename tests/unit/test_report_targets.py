@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from community_culture.build import Build
 from community_culture.model.site import Options, load_site
 from community_culture.reports.summary import available, make_report, report_json
 from community_culture.reports.targets import held_occurrences, periods_of
@@ -16,7 +17,7 @@ def site_of(project, events: str, plan: str, as_of: dt.date = AS_OF):  # type: i
     project.write("data/plan/2026.yml", "targets:\n" + plan)
     site, problems = load_site(Options(project.root, project.root / "data", project.root / "content", as_of=as_of))
     assert site is not None, problems.report()
-    return site
+    return Build.of(site)
 
 
 def ev(eid: str, when: str, category: str = "party-education", more: str = "") -> str:

@@ -11,9 +11,7 @@ import datetime as dt
 import hashlib
 import os
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
 
 from ..core import strings
 from ..core.fields import Context
@@ -33,10 +31,6 @@ from .print_settings import PrintSettings
 from .record import check_event_teams, check_records
 from .taxonomy import Taxonomies, load_taxonomies
 from .team import Team, check_team_halls, load_teams
-
-if TYPE_CHECKING:
-    from ..calendar.occurrence import Calendar
-    from ..printing.press import Press
 
 KNOWN_DATA = (
     "community.yml",
@@ -116,21 +110,6 @@ class Site:
     def default_language(self) -> str:
         """The language served at the site root."""
         return self.options.languages[0]
-
-    @cached_property
-    def calendar(self) -> Calendar:
-        """Every event's occurrences, measured against the build date."""
-        from ..calendar.occurrence import Calendar
-
-        return Calendar(self.events.values(), self.community.timezone, self.options.build_date())
-
-    @cached_property
-    def press(self) -> Press:
-        """The build's print service: every print product registers its pages with it."""
-        from ..printing.press import Press
-
-        o = self.options
-        return Press(o.content_dir, o.languages, o.template_dirs, o.cache_dir, o.site_url, o.print, o.build_date())
 
 
 def load_site(options: Options) -> tuple[Site | None, Problems]:

@@ -20,6 +20,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from ..build import Build
 from ..core import strings
 from ..core.markup import MarkdownRenderer, sanitize, sanitize_document
 from ..core.media import IMAGE_SUFFIXES, WebImage, make_web_image
@@ -103,7 +104,7 @@ class SiteOutput:
 
     def __init__(
         self,
-        site: Site,
+        site: Build,
         plan: Plan,
         settings: Settings,
         *,
@@ -134,11 +135,12 @@ class SiteOutput:
     @classmethod
     def make(cls, site: Site, settings: Settings, **kwargs: Any) -> tuple[SiteOutput | None, list[str]]:
         """The site's output, or None and why when the plan is too large to build."""
-        plan = build_plan(site)
+        build = Build.of(site)
+        plan = build_plan(build)
         too_big = plan_limits(plan)
         if too_big:
             return None, too_big
-        return cls(site, plan, settings, **kwargs), []
+        return cls(build, plan, settings, **kwargs), []
 
     # Pages
 

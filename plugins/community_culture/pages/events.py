@@ -7,15 +7,15 @@ import os
 from collections.abc import Callable
 from typing import Any
 
+from ..build import Build
 from ..calendar import ics, words
 from ..calendar.grid import month_grid, neighbours
 from ..calendar.structured import event_jsonld, events_json
 from ..core.strings import translate
-from ..model.site import Site
 from .plan import Asset, PageSpec, Plan
 
 
-def contribute(site: Site, plan: Plan) -> None:
+def contribute(site: Build, plan: Plan) -> None:
     """Add every calendar page, feed and the open data file."""
     cal, default = site.calendar, site.default_language
     for lang in site.options.languages:
@@ -100,7 +100,7 @@ def is_dated(occ: Any) -> bool:
     return bool(occ.precision == "day" and (occ.last - occ.first).days < 7)
 
 
-def this_week(site: Site) -> dict[str, Any]:
+def this_week(site: Build) -> dict[str, Any]:
     """Upcoming occurrences as "today", "the rest of this week" (to Sunday) and "later"."""
     cal = site.calendar
     today = cal.today
@@ -120,7 +120,7 @@ def this_week(site: Site) -> dict[str, Any]:
     return {"today_items": now, "week_items": week, "later_items": later, "today": today}
 
 
-def upcoming_context(site: Site) -> dict[str, Any]:
+def upcoming_context(site: Build) -> dict[str, Any]:
     """``/events/``: today, this week, later occurrences by month, month-range activities apart, and recent ones."""
     cal = site.calendar
     upcoming = cal.upcoming(days=183)
@@ -140,18 +140,18 @@ def upcoming_context(site: Site) -> dict[str, Any]:
     }
 
 
-def _base(site: Site) -> str:
+def _base(site: Build) -> str:
     return (site.options.site_url or "/").rstrip("/") + "/"
 
 
-def _stamp(site: Site) -> dt.datetime:
+def _stamp(site: Build) -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     return dt.datetime.combine(site.options.build_date(), dt.time(0), dt.UTC)
 
 
-def _feeds(site: Site, plan: Plan, lang: str) -> None:
+def _feeds(site: Build, plan: Plan, lang: str) -> None:
     cal, default = site.calendar, site.default_language
     prefix = "" if lang == default else f"{lang}/"
     places = {
@@ -195,7 +195,7 @@ def _feeds(site: Site, plan: Plan, lang: str) -> None:
         )
 
 
-def _jsonld(site: Site, event_id: str, lang: str) -> dict:
+def _jsonld(site: Build, event_id: str, lang: str) -> dict:
     event, default = site.calendar.events[event_id], site.default_language
     hall = site.halls.get(event.hall or "")
     prefix = "" if lang == default else f"{lang}/"

@@ -12,16 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..build import Build
 from ..core.strings import translate
 from ..model.exhibit import SECTIONS, Exhibit
-from ..model.site import Site
 from ..printing.press import PrintJob
 from .plan import Asset, PageSpec, Plan
 
 PANEL_TEMPLATE = "print/panel.html"
 
 
-def contribute(site: Site, plan: Plan) -> None:
+def contribute(site: Build, plan: Plan) -> None:
     """Add the exhibit pages in every language and register every panel with the press."""
     default = site.default_language
     sections = group_by_section(site)
@@ -83,7 +83,7 @@ def sheet_size(names: list[str]) -> str:
     return max(names, key=lambda name: (names.count(name), -names.index(name)))
 
 
-def print_jobs(site: Site, exhibit: Exhibit) -> list[PrintJob]:
+def print_jobs(site: Build, exhibit: Exhibit) -> list[PrintJob]:
     """Register one print job per panel of ``exhibit``, in hanging order."""
     jobs = []
     for i, panel in enumerate(exhibit.panels):
@@ -120,11 +120,11 @@ def panel_page(exhibit_id: str, panel_id: str) -> str:
     return f"exhibits/{exhibit_id}/{panel_id}/"
 
 
-def group_by_section(site: Site) -> list[tuple[str, list[Exhibit]]]:
+def group_by_section(site: Build) -> list[tuple[str, list[Exhibit]]]:
     """Every section in the seed plans' order, with its exhibits by id (possibly none)."""
     return [(section, [e for e in site.exhibits.values() if e.section == section]) for section in SECTIONS]
 
 
-def _pdf(site: Site, jobs: list[PrintJob], title: str | None = None, path: str | None = None) -> Callable[[], bytes]:
+def _pdf(site: Build, jobs: list[PrintJob], title: str | None = None, path: str | None = None) -> Callable[[], bytes]:
     # A closure per file: MkDocs asks for each file's bytes once, when it writes it.
     return lambda: site.press.pdf(jobs, title, path, "panels")

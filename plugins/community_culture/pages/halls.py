@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 
+from ..build import Build
 from ..core.strings import translate
 from ..model.hall import Hall, assess
-from ..model.site import Site
 from .plan import Asset, PageSpec, Plan
 
 
-def contribute(site: Site, plan: Plan) -> None:
+def contribute(site: Build, plan: Plan) -> None:
     """Add the halls index, one page per hall, and the open data file."""
     default = site.default_language
     assessments = {hall_id: assess(hall, site.standards) for hall_id, hall in site.halls.items()}
@@ -38,14 +38,14 @@ def contribute(site: Site, plan: Plan) -> None:
     plan.assets.append(Asset("data/halls.json", lambda: halls_json(site)))
 
 
-def group_by_kind(site: Site) -> list[tuple[str, list[Hall]]]:
+def group_by_kind(site: Build) -> list[tuple[str, list[Hall]]]:
     """Halls grouped by kind, kinds in vocabulary order, halls by id."""
     order = list(site.taxonomies.hall_kinds)
     kinds = sorted({h.kind for h in site.halls.values()}, key=lambda k: (order.index(k) if k in order else 99, k))
     return [(kind, [h for h in site.halls.values() if h.kind == kind]) for kind in kinds]
 
 
-def halls_json(site: Site) -> bytes:
+def halls_json(site: Build) -> bytes:
     """``/data/halls.json`` as the contract specifies (fields may be added, never renamed)."""
     base = (site.options.site_url or "/").rstrip("/") + "/"
     rows = []

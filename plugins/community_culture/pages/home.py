@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from ..model.site import Site
+from ..build import Build
 from .events import this_week
 from .plan import PageSpec, Plan
 
 SECTIONS = ("halls", "events", "honors", "exhibits", "teams", "reports")
 
 
-def contribute(site: Site, plan: Plan) -> None:
+def contribute(site: Build, plan: Plan) -> None:
     """Add the home page in every language."""
     for lang in site.options.languages:
         title = site.community.name.get(lang, site.default_language)

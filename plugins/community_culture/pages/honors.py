@@ -10,9 +10,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..build import Build
 from ..core.strings import translate
 from ..model.honor import Board, Entry
-from ..model.site import Site
 from .plan import PageSpec, Plan
 
 LATEST = 4
@@ -44,7 +44,7 @@ class BoardSummary:
     """Its newest honorees, at most :data:`LATEST`."""
 
 
-def contribute(site: Site, plan: Plan) -> None:
+def contribute(site: Build, plan: Plan) -> None:
     """Add the boards index and one page per board, in every language."""
     default = site.default_language
     noindex = site.options.honors_noindex

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model.site import Site
+from ..build import Build
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ CONTRIBUTORS: tuple[str, ...] = (
 as it fills in an index for every section no other module has planned."""
 
 
-def build_plan(site: Site) -> Plan:
+def build_plan(site: Build) -> Plan:
     """Ask every content type for its pages and files, in a fixed order."""
     plan = Plan()
     for name in CONTRIBUTORS:

@@ -15,11 +15,11 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..build import Build
 from ..calendar.occurrence import Occurrence
 from ..calendar.words import Words, day_words, fuzzy_label, month_name, time_words
 from ..core.text import LText
 from ..model.honor import Board, Entry
-from ..model.site import Site
 from ..model.sizes import named_size
 from ..printing.press import PrintJob
 from .honors import ages, newest_first
@@ -64,7 +64,7 @@ class MonthPoster:
     """Everything else, in date order."""
 
 
-def contribute(site: Site, plan: Plan) -> None:
+def contribute(site: Build, plan: Plan) -> None:
     """Register every board's pages and every month's poster with the press."""
     default = site.default_language
     for board in site.boards.values():
@@ -80,7 +80,7 @@ def contribute(site: Site, plan: Plan) -> None:
 
 
 # -- honour boards -----------------------------------------------------------------------
-def board_jobs(site: Site, board: Board, entries: Sequence[Entry]) -> list[PrintJob]:
+def board_jobs(site: Build, board: Board, entries: Sequence[Entry]) -> list[PrintJob]:
     """One print job per page of ``board``, :data:`BOARD_PER_PAGE` of ``entries`` each."""
     pages = [tuple(entries[i : i + BOARD_PER_PAGE]) for i in range(0, len(entries), BOARD_PER_PAGE)]
     shown_ages = ages(board, entries, site.options.build_date())
@@ -116,7 +116,7 @@ def board_jobs(site: Site, board: Board, entries: Sequence[Entry]) -> list[Print
 
 
 # -- the month's activities ----------------------------------------------------------
-def poster_job(site: Site, year: int, month: int) -> PrintJob:
+def poster_job(site: Build, year: int, month: int) -> PrintJob:
     """The print job of one month's poster, which runs on to more pages when it must."""
     return site.press.add(
         PrintJob(
@@ -142,7 +142,7 @@ def poster_path(year: int, month: int) -> str:
     return f"events/{year}/{month:02d}/poster.pdf"
 
 
-def month_poster(site: Site, year: int, month: int, lang: str) -> MonthPoster:
+def month_poster(site: Build, year: int, month: int, lang: str) -> MonthPoster:
     """The month's occurrences as the poster lists them, in ``lang``."""
     first = dt.date(year, month, 1)
     last = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
@@ -155,7 +155,7 @@ def month_poster(site: Site, year: int, month: int, lang: str) -> MonthPoster:
     )
 
 
-def line(site: Site, occ: Occurrence, lang: str) -> Line:
+def line(site: Build, occ: Occurrence, lang: str) -> Line:
     """One occurrence's line: an exact day with its weekday, a range, or the period it falls in."""
     event = occ.event
     hall = site.halls.get(event.hall) if event.hall else None
@@ -178,7 +178,7 @@ def range_words(first: dt.date, last: dt.date, lang: str) -> str:
 
 
 def _pdf(
-    site: Site, jobs: list[PrintJob], title: str | None = None, path: str | None = None, product: str = ""
+    site: Build, jobs: list[PrintJob], title: str | None = None, path: str | None = None, product: str = ""
 ) -> Callable[[], bytes]:
     # A closure per file: MkDocs asks for each file's bytes once, when it writes it.
     return lambda: site.press.pdf(jobs, title, path, product)

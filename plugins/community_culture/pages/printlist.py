@@ -18,7 +18,7 @@ from typing import Any
 
 from pypinyin import lazy_pinyin  # type: ignore[import-untyped, unused-ignore]
 
-from ..model.site import Site
+from ..build import Build
 from .plan import Asset, Plan
 
 MANIFEST = "print/manifest.json"
@@ -27,13 +27,13 @@ _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 """Every member's date in the zip: the same files give the same bytes."""
 
 
-def contribute(site: Site, plan: Plan) -> None:
+def contribute(site: Build, plan: Plan) -> None:
     """Add the manifest and the zip of changed files; made after every PDF (assets are made in order)."""
     plan.assets.append(Asset(MANIFEST, lambda: _json(manifest(site))))
     plan.assets.append(Asset(CHANGED, lambda: changed_zip(site)))
 
 
-def manifest(site: Site) -> dict[str, Any]:
+def manifest(site: Build) -> dict[str, Any]:
     """The reprint list of the build, as published in ``print/manifest.json``."""
     community = community_slug(site)
     files = []
@@ -52,7 +52,7 @@ def manifest(site: Site) -> dict[str, Any]:
     }
 
 
-def changed_zip(site: Site) -> bytes:
+def changed_zip(site: Build) -> bytes:
     """The files whose content changed in this build, under their descriptive names, with the manifest."""
     data = manifest(site)
     out = io.BytesIO()
@@ -66,7 +66,7 @@ def changed_zip(site: Site) -> bytes:
     return out.getvalue()
 
 
-def community_slug(site: Site) -> str:
+def community_slug(site: Build) -> str:
     """The community's name as a file-name word: its English name, else the pinyin of the first."""
     name = site.community.name
     text = name.get("en", site.default_language) if name.has("en") else name.get(site.default_language, "")

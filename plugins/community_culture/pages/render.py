@@ -16,11 +16,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..build import Build
 from ..calendar.words import Words
 from ..core.markup import MarkdownRenderer
 from ..core.strings import translate
 from ..core.text import LText
-from ..model.site import Site
 from .plan import PageSpec
 
 TIME_RANGE = re.compile(r"\d{1,2}:\d{2}(?:–\d{1,2}:\d{2})?")
@@ -133,7 +133,7 @@ class Renderer:
 
     def __init__(
         self,
-        site: Site,
+        site: Build,
         search_path: Sequence[str],
         markdown: MarkdownRenderer | None = None,
         image_sizes: Mapping[str, tuple[int, int]] | None = None,

@@ -8,8 +8,8 @@ on over as many pages as it needs.
 
 from __future__ import annotations
 
+from ..build import Build
 from ..core.strings import translate
-from ..model.site import Site
 from ..model.sizes import named_size
 from ..printing.press import PrintJob
 from ..reports.summary import Report
@@ -20,7 +20,7 @@ REPORT_SIZE = named_size("A4")
 """The office's paper."""
 
 
-def add_print(site: Site, plan: Plan, report: Report) -> None:
+def add_print(site: Build, plan: Plan, report: Report) -> None:
     """Register the report's PDF with the press and plan its file."""
     lang = site.default_language
     title = translate(lang, lang, f"report.{report.kind}", year=report.year)

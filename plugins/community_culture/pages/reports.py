@@ -10,16 +10,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..build import Build
 from ..calendar.words import MONTHS_EN, day_words, month_name
 from ..core.strings import translate
-from ..model.site import Site
 from ..reports.charts import Chart, bar_chart
 from ..reports.summary import Report, available, make_report, report_json, report_years
 from ..reports.targets import Period
 from .plan import Asset, PageSpec, Plan
 
 
-def contribute(site: Site, plan: Plan) -> None:
+def contribute(site: Build, plan: Plan) -> None:
     """Add the reports index, every report page in every language, the JSON and the print files."""
     from .report_print import add_print
 
@@ -57,11 +57,11 @@ def contribute(site: Site, plan: Plan) -> None:
         add_print(site, plan, report)
 
 
-def _json(site: Site, report: Report) -> Any:
+def _json(site: Build, report: Report) -> Any:
     return lambda: (json.dumps(report_json(report, site), ensure_ascii=False, indent=1) + "\n").encode()
 
 
-def charts(site: Site, report: Report, lang: str) -> list[Chart]:
+def charts(site: Build, report: Report, lang: str) -> list[Chart]:
     """The report's charts in ``lang``: per month, per category, per hall."""
     default = site.default_language
 

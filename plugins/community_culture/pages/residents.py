@@ -8,9 +8,9 @@ the theme's templates by the engine adapter through :func:`chrome`.
 
 from __future__ import annotations
 
+from ..build import Build
 from ..core.strings import translate
 from ..model.hall import assess
-from ..model.site import Site
 from .plan import PageSpec, Plan
 from .printlist import manifest
 
@@ -32,7 +32,7 @@ CHROME = (
 """The header's and footer's words (``strings/<lang>.yml``) the theme's templates are given."""
 
 
-def contribute(site: Site, plan: Plan) -> None:
+def contribute(site: Build, plan: Plan) -> None:
     """Add the search page and the staff page in every language."""
     default = site.default_language
     assessments = {hall_id: assess(hall, site.standards) for hall_id, hall in site.halls.items()}
@@ -53,7 +53,7 @@ def contribute(site: Site, plan: Plan) -> None:
         )
 
 
-def chrome(site: Site, lang: str) -> dict[str, str]:
+def chrome(site: Build, lang: str) -> dict[str, str]:
     """The words of the header and footer in ``lang``, for the theme's templates."""
     default = site.default_language
     words = {key: translate(lang, default, key) for key in CHROME}

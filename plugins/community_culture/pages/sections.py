@@ -6,14 +6,14 @@ notice instead of a missing page, so links and printed addresses never break.
 
 from __future__ import annotations
 
+from ..build import Build
 from ..core.strings import translate
-from ..model.site import Site
 from .plan import PageSpec, Plan
 
 PENDING = ("events", "honors", "exhibits", "teams")
 
 
-def contribute(site: Site, plan: Plan) -> None:
+def contribute(site: Build, plan: Plan) -> None:
     """Add an index page for each section that no other module has planned."""
     taken = {p.key for p in plan.pages}
     for section in PENDING:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..build import Build
 from ..calendar import ics
 from ..calendar.occurrence import Occurrence, expand
 from ..core.strings import translate
 from ..core.text import LText
 from ..model.event import Event
-from ..model.site import Site
 from ..model.team import Practice, Team
 from .events import _base, _stamp
 from .plan import Asset, PageSpec, Plan
@@ -35,7 +35,7 @@ class PracticeTimes:
     occurrences: tuple[Occurrence, ...]
 
 
-def contribute(site: Site, plan: Plan) -> None:
+def contribute(site: Build, plan: Plan) -> None:
     """Add the teams index, one page and one feed per team, in every language."""
     default = site.default_language
     for lang in site.options.languages:
@@ -56,7 +56,7 @@ def contribute(site: Site, plan: Plan) -> None:
             _feed(site, plan, team, lang)
 
 
-def practice_times(site: Site, team: Team) -> list[PracticeTimes]:
+def practice_times(site: Build, team: Team) -> list[PracticeTimes]:
     """Each practice item as a calendar event of its own (for words, lists and the feed)."""
     default = site.default_language
     title = LText(
@@ -81,12 +81,12 @@ def practice_times(site: Site, team: Team) -> list[PracticeTimes]:
     return out
 
 
-def performances(site: Site, team: Team) -> list[Occurrence]:
+def performances(site: Build, team: Team) -> list[Occurrence]:
     """Every occurrence of the events the team performs at, in date order."""
     return [o for o in site.calendar.occurrences if team.id in o.event.teams]
 
 
-def team_context(site: Site, team: Team) -> dict[str, object]:
+def team_context(site: Build, team: Team) -> dict[str, object]:
     """What a team's page shows: practice, next sessions, coming and past performances."""
     today = site.calendar.today
     times = practice_times(site, team)
@@ -109,7 +109,7 @@ def team_context(site: Site, team: Team) -> dict[str, object]:
     }
 
 
-def _feed(site: Site, plan: Plan, team: Team, lang: str) -> None:
+def _feed(site: Build, plan: Plan, team: Team, lang: str) -> None:
     default = site.default_language
     prefix = "" if lang == default else f"{lang}/"
     places = {

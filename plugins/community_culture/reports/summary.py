@@ -12,10 +12,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from ..build import Build
 from ..calendar.occurrence import Calendar, Occurrence
 from ..model.hall import Assessment, assess
 from ..model.honor import Entry
-from ..model.site import Site
 from .targets import Held, TargetResult, evaluate_all, held_occurrences
 
 KINDS = ("year", "h1", "h2")
@@ -106,7 +106,7 @@ def _sorted_counts(counts: Counter[Any]) -> dict[str, int]:
     return {str(k): v for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))}
 
 
-def report_years(site: Site) -> list[int]:
+def report_years(site: Build) -> list[int]:
     """Years with a plan, or with activities held by the build date."""
     held = {h.day.year for h in held_occurrences(site.calendar)}
     return sorted(set(site.plans) | held)
@@ -131,7 +131,7 @@ def span_of(year: int, kind: str) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
-def make_report(site: Site, year: int, kind: str) -> Report:
+def make_report(site: Build, year: int, kind: str) -> Report:
     """Compute one report from the site's data as of the build date."""
     cal: Calendar = site.calendar
     as_of = cal.today
@@ -162,7 +162,7 @@ def make_report(site: Site, year: int, kind: str) -> Report:
     )
 
 
-def report_json(report: Report, site: Site) -> dict[str, Any]:
+def report_json(report: Report, site: Build) -> dict[str, Any]:
     """``/data/report-<yyyy>.json`` in the contract's shape (fields may be added, never renamed)."""
     return {
         "year": report.year,
