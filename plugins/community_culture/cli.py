@@ -94,7 +94,7 @@ def export(args: argparse.Namespace) -> int:
     """Write the site as an engine-neutral docs tree (for Zensical, ProperDocs or another engine)."""
     from .core.markup import MarkdownRenderer
     from .model.site import load_site
-    from .output.export import export_site
+    from .output.export import ExportError, export_site
     from .output.site import Settings, SiteOutput
 
     config_file = Path(args.config_file)
@@ -126,7 +126,11 @@ def export(args: argparse.Namespace) -> int:
         print("\n".join(too_big), file=sys.stderr)
         return 1
     target = Path(args.out)
-    report = export_site(output, config, target, with_print=args.print)
+    try:
+        report = export_site(output, config, target, with_print=args.print)
+    except ExportError as exc:
+        print(f"culture export: {exc}（导出位置不合适）", file=sys.stderr)
+        return 2
     for line in report.problems:
         print(line, file=sys.stderr)
     print(

@@ -55,6 +55,7 @@ def export_site(output: SiteOutput, config: SiteConfig, target: Path, *, with_pr
     """Write ``output`` as a docs tree with its ``mkdocs.yml`` into ``target`` (replacing what was there)."""
     report = Exported()
     content = output.site.options.content_dir
+    _check_target(target, output)
     if target.exists():
         shutil.rmtree(target)
     docs = target / "docs"
@@ -108,6 +109,32 @@ def export_site(output: SiteOutput, config: SiteConfig, target: Path, *, with_pr
     _write_theme(target, config)
     _write(target / "mkdocs.yml", _config_file(output, config).encode("utf-8"))
     return report
+
+
+HEADER = "# Written by `culture export`: the site as an engine-neutral docs tree. Do not edit; export again.\n"
+
+
+class ExportError(Exception):
+    """The export cannot be written where asked."""
+
+
+def _check_target(target: Path, output: SiteOutput) -> None:
+    """Replace only an earlier export or an empty folder, never the project or its data."""
+    options = output.site.options
+    resolved = target.resolve()
+    for keep in (options.root, options.data_dir, options.content_dir):
+        if (
+            resolved == keep.resolve()
+            or keep.resolve().is_relative_to(resolved)
+            or (resolved.is_relative_to(keep.resolve()) and keep != options.root)
+        ):
+            raise ExportError(f"{target} is (or holds) the project's own files; export into a folder of its own")
+    if resolved.is_file():
+        raise ExportError(f"{target} is a file; export into a folder")
+    if resolved.is_dir() and any(resolved.iterdir()):
+        marker = resolved / "mkdocs.yml"
+        if not (marker.is_file() and marker.read_text(encoding="utf-8", errors="replace").startswith(HEADER)):
+            raise ExportError(f"{target} is not empty and not an earlier export; choose another folder or empty it")
 
 
 def _hand_written_html(output: SiteOutput, path: Path, src: str) -> str:
@@ -192,8 +219,7 @@ def _config_file(output: SiteOutput, config: SiteConfig) -> str:
         }
     )
     raw.pop("hooks", None)
-    header = "# Written by `culture export`: the site as an engine-neutral docs tree. Do not edit; export again.\n"
-    return header + yaml.safe_dump(raw, allow_unicode=True, sort_keys=False)
+    return HEADER + yaml.safe_dump(raw, allow_unicode=True, sort_keys=False)
 
 
 def _nav_entries(output: SiteOutput, items: list[NavItem]) -> list[Any]:
