@@ -23,8 +23,9 @@ from markupsafe import escape
 from ..build import Build
 from ..core import strings
 from ..core.markup import MarkdownRenderer, sanitize, sanitize_document
-from ..core.media import IMAGE_SUFFIXES, WebImage, make_web_image
-from ..core.problems import Problems
+from ..core.media import IMAGE_SUFFIXES, ImageError, WebImage, make_web_image
+from ..core.problems import DataError, Problems
+from ..core.staging import describe
 from ..core.strings import translate
 from ..model.site import Site
 from ..pages.palette import palette_css, read_palette
@@ -97,6 +98,14 @@ class OutputFile:
 
 class MediaRefused(Exception):
     """An image that may not be published (a withheld person's photo)."""
+
+
+class OutputError(Exception):
+    """A file of the site cannot be made or written; the message says why and what to do."""
+
+
+WITHHELD = object()
+"""What :meth:`SiteOutput.source_file` answers for a file that must not be published."""
 
 
 class SiteOutput:
@@ -270,6 +279,49 @@ class SiteOutput:
         out.append(OutputFile(STYLESHEET, source=PACKAGE / "assets" / "culture.css", kind="static"))
         out.append(OutputFile(SCRIPT, source=PACKAGE / "assets" / "culture.js", kind="static"))
         return out
+
+    def write(self, item: OutputFile, site_dir: Path) -> Path:
+        """Make ``item`` and write it into ``site_dir`` (a static file is left where it is)."""
+        if item.source is not None:
+            return item.source
+        try:
+            content = item.content()
+        except DataError as exc:  # a print file failed preflight
+            # The press prints every page at the first request, so the file asked for
+            # is not necessarily the one at fault: the problems name each page's source.
+            raise OutputError(f"the print files cannot be made; nothing was built.\n\n{exc}") from None
+        except (ImportError, OSError) as exc:
+            # A missing library (Pango, HarfBuzz) or a file-system fault while printing.
+            reason = describe(exc, Path(item.path)) if isinstance(exc, OSError) else str(exc)
+            raise OutputError(
+                f"{item.path} cannot be made ({reason}); nothing was built. Print files need WeasyPrint with "
+                "Pango and fonts-noto-cjk (see README), or set print_files: false（无法生成印刷文件）"
+            ) from None
+        target = site_dir / item.path
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        except OSError as exc:
+            raise OutputError(f"nothing was built: {describe(exc, target)}") from None
+        return target
+
+    def source_file(self, src_uri: str, path: Path) -> bytes | object | None:
+        """How a file of the docs folder is published: its new content, :data:`WITHHELD`, or None (as it is).
+
+        Images become web copies (resized, without metadata) and a withheld person's photo
+        is not published at all; ``.html`` files are sanitized unless the site trusts its HTML.
+        Raises :class:`OutputError` for an image that cannot be read.
+        """
+        if self.is_image(src_uri):
+            try:
+                return self.publish_image(src_uri, path).data
+            except MediaRefused:
+                return WITHHELD
+            except ImageError as exc:
+                raise OutputError(f"{src_uri}: not a readable image ({exc})") from None
+        if src_uri.lower().endswith((".html", ".htm")):
+            return self.hand_written_document(path.read_text(encoding="utf-8", errors="replace"))
+        return None
 
     def print_report(self) -> tuple[list[str], list[str]]:
         """The print warnings, and the lines that say what was typeset and what goes back to the shop."""

@@ -8,18 +8,12 @@ ignores. And a read-only or full output folder ended in a traceback after work w
 
 from __future__ import annotations
 
-import errno
 import logging
-import os
-import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..core.staging import BuildLocked, StagedOutput
-
-MIN_FREE_BYTES = 4 * 1024 * 1024
-"""Headroom on top of the size of the site being replaced."""
+from ..core.staging import BuildLocked, StagedOutput, describe, output_fault
 
 
 class StrictLogging:
@@ -69,48 +63,6 @@ def raise_link_checks(config: MkDocsConfig) -> None:
         level = getattr(links, name)
         if isinstance(level, int) and 0 < level < logging.WARNING:
             setattr(links, name, logging.WARNING)
-
-
-def output_fault(site_dir: Path) -> str | None:
-    """Why a build could not write ``site_dir`` (read-only, no space), or None."""
-    parent = site_dir.parent
-    probe = parent
-    while not probe.exists() and probe != probe.parent:
-        probe = probe.parent
-    test = probe / f".{site_dir.name}.write-test-{os.getpid()}"
-    try:
-        test.write_bytes(b"x" * 4096)
-        test.unlink()
-    except OSError as exc:
-        return describe(exc, site_dir)
-    needed = MIN_FREE_BYTES + (_size(site_dir) if site_dir.is_dir() else 0)
-    free = shutil.disk_usage(probe).free
-    if free < needed:
-        return (
-            f"there is not enough free space to build into {site_dir}: {free // 2**20} MB free, about "
-            f"{needed // 2**20} MB needed (the new site is built beside the old one)（磁盘空间不足）"
-        )
-    return None
-
-
-def describe(exc: OSError, where: Path) -> str:
-    """One sentence for a file-system fault."""
-    if exc.errno == errno.ENOSPC:
-        return f"the disk holding {where} is full（磁盘已满）"
-    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return f"{where} cannot be written ({exc.strerror}); build into another folder with -d（输出文件夹不可写）"
-    return f"{where}: {exc.strerror or exc}"
-
-
-def _size(folder: Path) -> int:
-    total = 0
-    for path in folder.rglob("*"):
-        try:
-            if path.is_file() and not path.is_symlink():
-                total += path.stat().st_size
-        except OSError:
-            continue
-    return total
 
 
 class _WarningCounter(logging.Handler):

@@ -23,13 +23,12 @@ from mkdocs.utils.templates import TemplateContext
 from ..core import cachefile, collector
 from ..core.csp import ScriptPolicy
 from ..core.markup import MarkdownRenderer
-from ..core.media import ImageError
-from ..core.problems import MAX_SHOWN, DataError, Problems
+from ..core.problems import MAX_SHOWN, Problems
 from ..core.wording import render
 from ..model.site import load_site
 from ..output import housekeeping
 from ..output.options import OptionsError, SiteConfig, read_options
-from ..output.site import TEMPLATES, MediaRefused, OutputFile, Settings, SiteOutput, problems_summary
+from ..output.site import TEMPLATES, OutputError, Settings, SiteOutput, problems_summary
 from . import gate
 from . import nav as navigation
 from .config import CultureConfig
@@ -204,66 +203,29 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         existing = {navigation.page_url(f): f.src_uri for f in files.documentation_pages()}
         for page in output.attach(existing):
             files.append(File.generated(config, page.src_uri, content=""))
-        for item in output.files():
-            files.append(File.generated(config, item.path, abs_src_path=self._write(item, Path(config.site_dir))))
-        for line in (lines := output.print_report())[0]:
-            log.warning(line)
-        for line in lines[1]:
-            log.info(line)
-        problems = []
-        for file in [f for f in files if f.abs_src_path and not f.generated_by]:
-            if output.is_image(file.src_uri):
-                files.remove(file)
-                try:
-                    image = output.publish_image(file.src_uri, Path(str(file.abs_src_path)))
-                except MediaRefused:
-                    continue  # a withheld person's photo is not copied at all
-                except ImageError as exc:
-                    problems.append(f"{config.docs_dir}/{file.src_uri}: not a readable image ({exc})")
-                    continue
-                files.append(File.generated(config, file.src_uri, content=image.data))
-            elif file.src_uri.lower().endswith((".html", ".htm")) and not file.is_documentation_page():
-                text = Path(str(file.abs_src_path)).read_text(encoding="utf-8", errors="replace")
-                published = output.hand_written_document(text)
-                if published is not None and Path(str(file.abs_src_path)).is_relative_to(config.docs_dir):
+        try:
+            for item in output.files():
+                files.append(
+                    File.generated(config, item.path, abs_src_path=str(output.write(item, Path(config.site_dir))))
+                )
+            docs = Path(config.docs_dir)
+            for file in [f for f in files if f.abs_src_path and not f.generated_by and not f.is_documentation_page()]:
+                source = Path(str(file.abs_src_path))
+                # Every image (the theme's too) is published as a copy without metadata.
+                mine = source.is_relative_to(docs) or output.is_image(file.src_uri)
+                published = output.source_file(file.src_uri, source) if mine else None
+                if published is not None:
                     files.remove(file)
+                if isinstance(published, bytes):  # a withheld person's photo is not copied at all
                     files.append(File.generated(config, file.src_uri, content=published))
-        if problems:
-            raise PluginError("community-culture: images cannot be published:\n" + "\n".join(problems))
+        except OutputError as exc:
+            raise PluginError(f"community-culture: {exc}") from None
+        warnings, notes = output.print_report()
+        for line in warnings:
+            log.warning(line)
+        for line in notes:
+            log.info(line)
         return files
-
-    def _write(self, item: OutputFile, site_dir: Path) -> str:
-        """Make ``item`` and write it straight into the (staging) site folder.
-
-        Feeds, JSON and PDFs are written as they are made rather than held until
-        MkDocs copies files: a file whose source is its own destination is left in
-        place by MkDocs (``File.copy_file`` passes on ``SameFileError``).
-        """
-        if item.source is not None:
-            return str(item.source)
-        try:
-            content = item.content()
-        except DataError as exc:  # a print file failed preflight
-            # The press prints every page at the first request, so the file asked for
-            # is not necessarily the one at fault: the problems name each page's source.
-            raise PluginError(
-                f"community-culture: the print files cannot be made; nothing was built.\n\n{exc}"
-            ) from None
-        except (ImportError, OSError) as exc:
-            # A missing library (Pango, HarfBuzz) or a file-system fault while printing.
-            reason = gate.describe(exc, Path(item.path)) if isinstance(exc, OSError) else str(exc)
-            raise PluginError(
-                f"community-culture: {item.path} cannot be made ({reason}); nothing was built. "
-                "Print files need WeasyPrint with Pango and fonts-noto-cjk (see README), "
-                "or set print_files: false（无法生成印刷文件）"
-            ) from None
-        target = site_dir / item.path
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        except OSError as exc:
-            raise PluginError(f"community-culture: nothing was built: {gate.describe(exc, target)}") from None
-        return str(target)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.output is None:
