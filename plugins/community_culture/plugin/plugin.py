@@ -118,6 +118,12 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                 self.publication = gate.Publication(Path(config.site_dir), self.config.lock_timeout, log)
             except gate.PublishError as exc:
                 raise PluginError(f"community-culture: {exc}") from None
+        # A site's overrides/ (custom_dir) stays first; our patch of Material's
+        # partials goes right after it, our page templates last of all.
+        dirs = config.theme.dirs
+        at = 1 if config.theme.custom_dir and dirs and Path(dirs[0]) == Path(config.theme.custom_dir) else 0
+        dirs.insert(at, str(TEMPLATES / "patches"))
+        dirs.append(str(TEMPLATES))
         # The model holds no reference cycles: no collector passes while it and the plan
         # are made (core/collector.py), and none walks them again until the build ends.
         with collector.paused_gc():
@@ -152,12 +158,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             log.warning(f"mkdocs.yml: {message}")
         self.output = output
         housekeeping.purge_withheld(site, options.cache_dir, self.config.photo_max_width)
-        # A site's overrides/ (custom_dir) stays first; our patch of Material's
-        # partials goes right after it, our page templates last of all.
         dirs = config.theme.dirs
-        at = 1 if config.theme.custom_dir and dirs and Path(dirs[0]) == Path(config.theme.custom_dir) else 0
-        dirs.insert(at, str(TEMPLATES / "patches"))
-        dirs.append(str(TEMPLATES))
         # The palette first, so that a site's own extra_css can still adjust it.
         for file in output.files(with_print=False):
             if file.path.endswith(".css") and file.path not in config.extra_css:
@@ -183,8 +184,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         )
 
     def _theme(self, config: MkDocsConfig) -> dict[str, Any]:
-        dirs = [str(TEMPLATES / "patches"), *config.theme.dirs, str(TEMPLATES)]
-        return {"template_dirs": dirs, "markdown": MarkdownRenderer(config.markdown_extensions, config.mdx_configs)}
+        return {
+            "template_dirs": list(config.theme.dirs),
+            "markdown": MarkdownRenderer(config.markdown_extensions, config.mdx_configs),
+        }
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.broken is not None:
