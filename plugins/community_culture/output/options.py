@@ -86,8 +86,13 @@ def read_config_file(config_file: Path) -> SiteConfig:
     )
 
 
-def read_options(config: SiteConfig, *, as_of: object = None) -> Options:
-    """The project's :class:`Options` from its configuration; raises :class:`OptionsError`."""
+def read_options(
+    config: SiteConfig, *, as_of: object = None, logger: logging.Logger | logging.LoggerAdapter | None = None
+) -> Options:
+    """The project's :class:`Options` from its configuration; raises :class:`OptionsError`.
+
+    ``logger`` hears where the build cache went when the configured folder cannot be written.
+    """
     plugin = config.plugin
     root = config.root
     as_of = plugin.get("as_of") if as_of is None else as_of
@@ -109,7 +114,7 @@ def read_options(config: SiteConfig, *, as_of: object = None) -> Options:
         as_of=parse_as_of(as_of),
         site_url=config.site_url,
         honors_noindex=bool(plugin.get("honors_noindex", True)),
-        cache_dir=usable_cache_dir(root, str(plugin.get("cache_dir", ".cache/community-culture")), log),
+        cache_dir=usable_cache_dir(root, str(plugin.get("cache_dir", ".cache/community-culture")), logger or log),
         template_dirs=(custom,) if custom is not None else (),
         print=print_settings,
         reminder_minutes=reminder,

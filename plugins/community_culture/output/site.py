@@ -320,7 +320,8 @@ class SiteOutput:
             except ImageError as exc:
                 raise OutputError(f"{src_uri}: not a readable image ({exc})") from None
         if src_uri.lower().endswith((".html", ".htm")):
-            return self.hand_written_document(path.read_text(encoding="utf-8", errors="replace"))
+            published = self.hand_written_document(path.read_text(encoding="utf-8", errors="replace"))
+            return published.encode("utf-8") if published is not None else None
         return None
 
     def print_report(self) -> tuple[list[str], list[str]]:

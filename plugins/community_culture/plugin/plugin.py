@@ -109,7 +109,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             custom_dir=config.theme.custom_dir,
         )
         try:
-            options = read_options(site_config)
+            options = read_options(site_config, logger=log)
         except OptionsError as exc:
             raise PluginError(f"community-culture: {exc}") from None
         staging = self.command == "build" and self.config.atomic and not self.dirty
