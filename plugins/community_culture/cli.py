@@ -80,6 +80,8 @@ def serve(args: argparse.Namespace) -> int:
 
     # Material prints an end-of-life box on every start; editors cannot act on it.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if args.print:
+        os.environ["CULTURE_PRINT_IN_PREVIEW"] = "1"
     from mkdocs.__main__ import cli as mkdocs_cli
 
     argv = ["serve", "-f", args.config_file, "-a", args.dev_addr]
@@ -88,6 +90,33 @@ def serve(args: argparse.Namespace) -> int:
     except SystemExit as exc:  # pragma: no cover - click's own exits
         return int(exc.code or 0)
     return 0
+
+
+def build(args: argparse.Namespace) -> int:
+    """``mkdocs build`` without the noise: staged, checked, then swapped in (or nothing changes)."""
+    import os
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    argv = (
+        ["build", "-f", args.config_file]
+        + (["--strict"] if args.strict else [])
+        + (["-d", args.site_dir] if args.site_dir else [])
+    )
+    try:
+        mkdocs_cli.main(args=argv, prog_name="culture build", standalone_mode=False)
+    except SystemExit as exc:  # pragma: no cover - click's own exits
+        code = int(exc.code or 0)
+    except Exception:  # MkDocs has logged why (our messages name file, line and hint)
+        code = 1
+    else:
+        code = 0
+    if code:
+        print("culture build: 网站未更新 / the published site is unchanged", file=sys.stderr)
+    else:
+        print("culture build: 网站已更新 / the site was built, checked and published")
+    return code
 
 
 def export(args: argparse.Namespace) -> int:
@@ -199,8 +228,18 @@ def main(argv: list[str] | None = None) -> int:
     p_serve.add_argument(
         "-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)"
     )
+    p_serve.add_argument(
+        "--print",
+        action="store_true",
+        help="make the print files (PDFs) in the preview too; only what changed is typeset again",
+    )
     p_serve.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
     p_serve.set_defaults(func=serve)
+    p_build = sub.add_parser("build", help="build the site, check it, and only then replace the published one")
+    p_build.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p_build.add_argument("-d", "--site-dir", help="the folder to publish into (default: site_dir of mkdocs.yml)")
+    p_build.add_argument("-f", "--config-file", default="mkdocs.yml", help="path to mkdocs.yml")
+    p_build.set_defaults(func=build)
     p_export = sub.add_parser("export", help="write the site as an engine-neutral docs tree (Zensical, ProperDocs)")
     p_export.add_argument("-o", "--out", default="export", help="the folder to write (default export; replaced)")
     p_export.add_argument("--no-print", dest="print", action="store_false", help="leave the print files (PDFs) out")

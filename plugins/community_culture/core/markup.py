@@ -77,6 +77,9 @@ def _keep_attribute(tag: str, attr: str, value: str) -> str | None:
     Images load from the site only.
     """
     if attr == "id":
+        # `_1`, `_2`: the anchors Markdown gives headings with no Latin letters (Chinese ones).
+        if re.fullmatch(r"_\d+", value):
+            return value
         return None if value.startswith("_") or value.lower().startswith("md") else value
     if attr == "class":
         kept = [c for c in value.split() if not c.startswith(("md-", "_"))]

@@ -35,6 +35,7 @@ from ..pages.residents import chrome
 from . import nav as navigation
 from .links import broken_links
 from .search import index_site
+from .verify import verify_site
 
 PACKAGE = Path(__file__).resolve().parent.parent
 TEMPLATES = PACKAGE / "templates"
@@ -378,6 +379,18 @@ class SiteOutput:
         return navs
 
     # After the site is written
+
+    def verify(self, site_dir: Path, base_path: str = "/") -> tuple[list[str], list[str]]:
+        """The reasons not to publish the site written in ``site_dir``, and warnings (see ``verify.py``)."""
+        published = {
+            word
+            for entries in self.site.honors.values()
+            for entry in entries
+            for word in (entry.id, *(text for _, text in entry.name.values))
+        }
+        planned = {page.url for page in self._pages}
+        words = self.site.withheld_words
+        return verify_site(site_dir, planned, words, published, base_path, self.renderer.links)
 
     def finish(self, site_dir: Path, base_path: str = "/") -> list[str]:
         """Check the written site and index it for search; a warning for each problem found."""

@@ -20,6 +20,7 @@ from ..build import Build
 from ..calendar.words import Words
 from ..core.markup import MarkdownRenderer
 from ..core.strings import translate
+from ..core.templates import template_cache
 from ..core.text import LText
 from .plan import PageSpec
 
@@ -145,6 +146,7 @@ class Renderer:
         """(page URL, href) of every link in Markdown from data, as rendered."""
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(list(search_path)),
+            bytecode_cache=template_cache(site.options.cache_dir),
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,

@@ -7,10 +7,12 @@ metadata and the navigation, and keeps a failed build from touching the publishe
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -24,6 +26,7 @@ from ..core import cachefile, collector
 from ..core.csp import ScriptPolicy
 from ..core.markup import MarkdownRenderer
 from ..core.problems import MAX_SHOWN, Problems
+from ..core.templates import template_cache
 from ..core.wording import render
 from ..model.site import load_site
 from ..output import housekeeping
@@ -35,6 +38,8 @@ from .config import CultureConfig
 from .preview import problems_page, quiet_jieba, without_hreflang
 
 log = get_plugin_logger(__name__)
+PRINT_IN_PREVIEW = "CULTURE_PRINT_IN_PREVIEW"
+"""Set to 1 by ``culture serve --print``: the preview makes the print files too."""
 
 
 class PageConfig:
@@ -179,7 +184,9 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             photo_max_width=self.config.photo_max_width,
             trusted_html=self.config.trusted_html,
             # Print files take seconds each: `mkdocs serve` leaves them out unless asked.
-            print_files=self.config.print_files and (self.command != "serve" or self.config.pdf_in_serve),
+            # `culture serve --print` asks for them (typeset through the cache: only what changed).
+            print_files=self.config.print_files
+            and (self.command != "serve" or self.config.pdf_in_serve or os.environ.get(PRINT_IN_PREVIEW) == "1"),
             search=self.config.search,
         )
 
@@ -229,6 +236,11 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         for line in notes:
             log.info(line)
         return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        if self.output is not None:
+            env.bytecode_cache = template_cache(self.output.site.options.cache_dir)
+        return env
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.output is None:
@@ -312,6 +324,17 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             log.warning(message)
         if self.publication is None:
             return
+        refused, warnings = self.output.verify(Path(config.site_dir), urlsplit(config.site_url or "/").path or "/")
+        for message in warnings:
+            log.warning(message)
+        if refused:
+            self._abort()
+            shown = "\n".join(refused[:MAX_SHOWN]) + (
+                f"\n... and {len(refused) - MAX_SHOWN} more" if len(refused) > MAX_SHOWN else ""
+            )
+            raise PluginError(
+                f"community-culture: the built site failed its last check; the published site is unchanged（网站未更新）:\n{shown}"
+            )
         if self.publication.finish(bool(config.strict)):
             housekeeping.prune_cache(self.output.site.options.cache_dir, self.config.print_files, log)
         config.site_dir = str(self.publication.target)

@@ -35,6 +35,7 @@ import jinja2
 
 from ..core.markup import MarkdownRenderer
 from ..core.problems import DataError, Position, Problem, Problems
+from ..core.templates import template_cache
 from ..model.print_settings import PrintSettings
 from ..model.sizes import PageSize
 from .cache import Cached, PdfCache, fingerprint
@@ -144,6 +145,7 @@ class Press:
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
         self.cache = PdfCache(cache_dir / "print" if cache_dir is not None else None)
         self.env = jinja2.Environment(
+            bytecode_cache=template_cache(cache_dir),
             loader=jinja2.FileSystemLoader([*map(str, template_dirs), str(TEMPLATES)]),
             autoescape=True,
             trim_blocks=True,

@@ -1,0 +1,140 @@
+"""The last look at a built site before it replaces the published one.
+
+A build is swapped in only when the folder it wrote holds every planned page, every
+link and image of every page leads to a file of the site (and every ``#anchor`` to an
+element of its page), and no word that names an unpublished person (their id, name or
+photo file) appears in any page, feed or data file. Messages name the file, never the
+person.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import html
+import json
+import posixpath
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+_LINK = re.compile(r"<(?:a|img)\b[^>]*?\s(?:href|src)=\"([^\"]*)\"")
+_ID = re.compile(r"\sid=(?:\"([^\"]*)\"|'([^']*)')")
+_TEXT_FILES = (".html", ".json", ".ics", ".xml", ".txt", ".js")
+_ASCII_WORD = re.compile(r"^[\x21-\x7e]+$")
+
+
+def verify_site(
+    site_dir: Path,
+    planned: Iterable[str],
+    withheld_words: Iterable[str],
+    published_words: Iterable[str] = (),
+    base_path: str = "/",
+    known: Iterable[tuple[str, str]] = (),
+) -> tuple[list[str], list[str]]:
+    """The reasons not to publish ``site_dir``, and the warnings (empty, empty: publish it).
+
+    ``planned``: the URLs of the pages the data makes; a missing one, or a link of one
+    that leads nowhere, stops the publication. A broken link of a hand-written page is a
+    warning (as MkDocs' own link check says). ``known``: (page, href) of links in text
+    from data, already reported as warnings.
+    """
+    pages = set(planned)
+    errors = [f"/{url}: the page is missing from the build" for url in sorted(pages) if _file_of(site_dir, url) is None]
+    warnings: list[str] = []
+    for page_url, message in _broken(site_dir, base_path, set(known)):
+        (errors if page_url in pages or page_url == "404.html" else warnings).append(message)
+    errors += _leaks(site_dir, withheld_words, published_words)
+    return errors, warnings
+
+
+def _broken(site_dir: Path, base_path: str, known: set[tuple[str, str]]) -> list[tuple[str, str]]:
+    ids: dict[Path, set[str]] = {}
+    problems = []
+    for path in sorted(site_dir.rglob("*.html")):
+        page = path.relative_to(site_dir).as_posix()
+        if page.startswith(("pagefind/", "assets/")):
+            continue
+        page_url = page.removesuffix("index.html")
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for href in sorted(set(_LINK.findall(text))):
+            if (page_url, href) in known or (page_url, html.unescape(href)) in known:
+                continue
+            parts = urlsplit(html.unescape(href))
+            if parts.scheme or parts.netloc or href.startswith("//"):
+                continue  # another site, mailto:, tel:, webcal:, data:
+            target = path if not parts.path else _resolve(site_dir, page_url, parts.path, base_path)
+            if target is None:
+                problems.append((page_url, f"/{page}: the link '{href}' leads to no page or file of the site"))
+                continue
+            fragment = unquote(parts.fragment)
+            if fragment and target.suffix == ".html" and page != "404.html":
+                if target not in ids:
+                    body = target.read_text(encoding="utf-8", errors="replace")
+                    ids[target] = {a or b for a, b in _ID.findall(body)}
+                if fragment not in ids[target]:
+                    problems.append((page_url, f"/{page}: the link '{href}' leads to a page without '#{fragment}'"))
+    return problems
+
+
+def _resolve(site_dir: Path, page_url: str, path: str, base_path: str) -> Path | None:
+    if path.startswith("/"):
+        if not path.startswith(base_path):
+            return None
+        url = path[len(base_path) :]
+    else:
+        url = posixpath.normpath(posixpath.join(page_url or ".", unquote(path)))
+        url = "" if url == "." else url + ("/" if path.endswith("/") else "")
+    return _file_of(site_dir, url)
+
+
+def _file_of(site_dir: Path, url: str) -> Path | None:
+    if url.startswith("../") or url == "..":
+        return None
+    candidate = site_dir / url
+    if url.endswith("/") or url == "" or candidate.is_dir():
+        candidate = candidate / "index.html"
+    return candidate if candidate.is_file() else None
+
+
+def _leaks(site_dir: Path, withheld_words: Iterable[str], published_words: Iterable[str]) -> list[str]:
+    """Files holding a word that names an unpublished person (the word itself is never shown)."""
+    published = set(published_words)
+    # A word a published person also carries (a shared name) cannot tell one from the other.
+    words = sorted({w for w in withheld_words if w not in published})
+    if not words:
+        return []
+    # Ids and file names count as whole tokens (`zhao` is not found in `zhaojiacun`); names anywhere.
+    ascii_words = [w for w in words if _ASCII_WORD.match(w)]
+    other = [w for w in words if not _ASCII_WORD.match(w)]
+    patterns = []
+    if ascii_words:
+        joined = "|".join(re.escape(w) for w in ascii_words)
+        patterns.append(re.compile(rf"(?<![A-Za-z0-9_.-])(?:{joined})(?![A-Za-z0-9_-])", re.I))
+    if other:
+        patterns.append(re.compile("|".join(re.escape(w) for w in other)))
+    problems = []
+    for path in sorted(site_dir.rglob("*")):
+        name = path.name.lower()
+        rel = path.relative_to(site_dir).as_posix()
+        if rel.startswith(("pagefind/", "assets/javascripts/", "assets/stylesheets/")) or not path.is_file():
+            continue
+        if any(p.search(rel) for p in patterns):
+            problems.append(f"/{rel}: the file's name names a person who is not published")
+            continue
+        if name.endswith(".gz"):
+            text = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        elif name.endswith(_TEXT_FILES):
+            text = path.read_bytes().decode("utf-8", "replace")
+        else:
+            continue
+        if name.endswith(".ics"):
+            text = text.replace("\r\n ", "").replace("\\,", ",")  # lines folded at 75 octets
+        elif name.endswith(".json") and "\\u" in text:
+            with contextlib.suppress(ValueError):
+                text = json.dumps(json.loads(text), ensure_ascii=False)
+        text = html.unescape(text)
+        if any(p.search(text) for p in patterns):
+            problems.append(f"/{rel}: names a person who is not published（含有未公开人员的信息）")
+    return problems

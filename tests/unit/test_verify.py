@@ -1,0 +1,78 @@
+"""The last look before publishing: missing pages, links that lead nowhere, unpublished people."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from community_culture.output.verify import verify_site
+
+
+def site(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return tmp_path
+
+
+def test_a_sound_site_passes(tmp_path):
+    root = site(
+        tmp_path,
+        {
+            "index.html": '<a href="halls/">场馆</a><a href="halls/#kind">类型</a><img src="images/a.jpg">',
+            "halls/index.html": '<h2 id="kind">礼堂</h2><a href="../">首页</a><a href="tel:123">电话</a>',
+            "images/a.jpg": b"\xff\xd8",
+        },
+    )
+    assert verify_site(root, ["", "halls/"], ["zhao-canary", "赵金花雀"]) == ([], [])
+
+
+def test_missing_pages_and_broken_links_of_planned_pages_stop_publication(tmp_path):
+    root = site(
+        tmp_path,
+        {
+            "index.html": '<a href="gone/">x</a><a href="halls/#nowhere">y</a>',
+            "halls/index.html": "<h1>场馆</h1>",
+            "about/index.html": '<a href="missing/">z</a>',
+        },
+    )
+    errors, warnings = verify_site(root, ["", "halls/", "events/"], [])
+    assert errors == [
+        "/events/: the page is missing from the build",
+        "/index.html: the link 'gone/' leads to no page or file of the site",
+        "/index.html: the link 'halls/#nowhere' leads to a page without '#nowhere'",
+    ]
+    # A hand-written page's broken link is a warning, as MkDocs' own link check says.
+    assert warnings == ["/about/index.html: the link 'missing/' leads to no page or file of the site"]
+    # A link in text from data was already reported as a warning by the build.
+    assert verify_site(root, [""], [], known=[("", "gone/"), ("", "halls/#nowhere")])[0] == []
+
+
+def test_an_unpublished_person_is_found_anywhere_and_never_named(tmp_path):
+    ics = "BEGIN:VEVENT\r\nDESCRIPTION:感谢赵金\r\n 花雀的帮助\r\nEND:VEVENT\r\n"
+    root = site(
+        tmp_path,
+        {
+            "index.html": "<p>王秀兰</p>",
+            "events.ics": ics,
+            "data/honors.json": json.dumps({"name": "赵金花雀"}),
+            "sitemap.xml.gz": gzip.compress(b"<loc>https://x.org/honors/zhao-canary/</loc>"),
+            "images/zhao-canary.jpg": b"\xff\xd8",
+            "a/index.html": "<p>zhaojiacun village</p>",
+        },
+    )
+    errors, _ = verify_site(root, [], ["zhao-canary", "赵金花雀", "zhao-canary.jpg"])
+    assert errors == [
+        "/data/honors.json: names a person who is not published（含有未公开人员的信息）",
+        "/events.ics: names a person who is not published（含有未公开人员的信息）",
+        "/images/zhao-canary.jpg: the file's name names a person who is not published",
+        "/sitemap.xml.gz: names a person who is not published（含有未公开人员的信息）",
+    ]
+    assert not any("赵金花雀" in e for e in errors)
+
+
+def test_a_name_a_published_person_shares_is_not_a_leak(tmp_path):
+    root = site(tmp_path, {"index.html": "<p>王秀兰</p>"})
+    assert verify_site(root, [], ["王秀兰", "wang-2024"], published_words=["王秀兰"]) == ([], [])
