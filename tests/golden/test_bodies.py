@@ -2,8 +2,9 @@
 
 One page per template and language is kept whole under ``bodies/`` (a readable diff
 when a template changes); every page's body is kept as a digest in ``digests.json``
-(no page changes unnoticed). Both are measured on a fixed date with no print files,
-so they change only when a template, the words or the data change. Regenerate after a
+(no page changes unnoticed). Both are measured on a fixed date,
+so they change only when a template, the words or the data change (the print files
+are linked, as in the default build, but not made). Regenerate after a
 deliberate change, then read the diff before committing::
 
     UPDATE_GOLDEN=1 python -m pytest tests/golden/test_bodies.py
@@ -40,7 +41,7 @@ def output() -> SiteOutput:
     config = read_config_file(ROOT / "mkdocs.yml")
     site, problems = load_site(read_options(config, as_of="2026-06-15"))
     assert site is not None, problems.report()
-    made, _ = SiteOutput.make(site, Settings(site_name=config.site_name, print_files=False, search=False))
+    made, _ = SiteOutput.make(site, Settings(site_name=config.site_name, search=False))
     assert made is not None
     made.attach({})
     return made

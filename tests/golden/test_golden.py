@@ -62,7 +62,8 @@ def test_case(case_file: Path, project) -> None:  # type: ignore[no-untyped-def]
 
 def _bodies(project, site: Site) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """The bodies of the planned pages, rendered by the core without an engine."""
-    output, _ = SiteOutput.make(site, Settings(print_files=False, search=False))
+    # As the build renders them: with links to the print files (which are not made here).
+    output, _ = SiteOutput.make(site, Settings(print_files=True, search=False))
     if output is None:
         return {}
     content = project.root / "content"

@@ -26,7 +26,7 @@ def test_a_sound_site_passes(tmp_path):
             "images/a.jpg": b"\xff\xd8",
         },
     )
-    assert verify_site(root, ["", "halls/"], ["zhao-canary", "赵金花雀"]) == ([], [])
+    assert verify_site(root, ["", "halls/"], ["zhao-canary", "赵金花雀"]) == []
 
 
 def test_missing_pages_and_broken_links_of_planned_pages_stop_publication(tmp_path):
@@ -35,19 +35,21 @@ def test_missing_pages_and_broken_links_of_planned_pages_stop_publication(tmp_pa
         {
             "index.html": '<a href="gone/">x</a><a href="halls/#nowhere">y</a>',
             "halls/index.html": "<h1>场馆</h1>",
-            "about/index.html": '<a href="missing/">z</a>',
+            "about/index.html": '<a href="#_1" class="md-skip">skip</a><article><a href="missing/">z</a></article>',
         },
     )
-    errors, warnings = verify_site(root, ["", "halls/", "events/"], [])
+    errors = verify_site(root, ["", "halls/", "events/"], [])
     assert errors == [
         "/events/: the page is missing from the build",
+        "/about/index.html: the link '#_1' leads to a page without '#_1'",
         "/index.html: the link 'gone/' leads to no page or file of the site",
         "/index.html: the link 'halls/#nowhere' leads to a page without '#nowhere'",
     ]
-    # A hand-written page's broken link is a warning, as MkDocs' own link check says.
-    assert warnings == ["/about/index.html: the link 'missing/' leads to no page or file of the site"]
+    # Of a hand-written page only the theme's frame is checked: the engine checks what its author wrote.
+    assert not [e for e in errors if "missing/" in e]
     # A link in text from data was already reported as a warning by the build.
-    assert verify_site(root, [""], [], known=[("", "gone/"), ("", "halls/#nowhere")])[0] == []
+    known = [("", "gone/"), ("", "halls/#nowhere")]
+    assert not [e for e in verify_site(root, [""], [], known=known) if e.startswith("/index.html")]
 
 
 def test_an_unpublished_person_is_found_anywhere_and_never_named(tmp_path):
@@ -63,7 +65,7 @@ def test_an_unpublished_person_is_found_anywhere_and_never_named(tmp_path):
             "a/index.html": "<p>zhaojiacun village</p>",
         },
     )
-    errors, _ = verify_site(root, [], ["zhao-canary", "赵金花雀", "zhao-canary.jpg"])
+    errors = verify_site(root, [], ["zhao-canary", "赵金花雀", "zhao-canary.jpg"])
     assert errors == [
         "/data/honors.json: names a person who is not published（含有未公开人员的信息）",
         "/events.ics: names a person who is not published（含有未公开人员的信息）",
@@ -75,4 +77,4 @@ def test_an_unpublished_person_is_found_anywhere_and_never_named(tmp_path):
 
 def test_a_name_a_published_person_shares_is_not_a_leak(tmp_path):
     root = site(tmp_path, {"index.html": "<p>王秀兰</p>"})
-    assert verify_site(root, [], ["王秀兰", "wang-2024"], published_words=["王秀兰"]) == ([], [])
+    assert verify_site(root, [], ["王秀兰", "wang-2024"], published_words=["王秀兰"]) == []

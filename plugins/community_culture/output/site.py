@@ -133,6 +133,7 @@ class SiteOutput:
         search_path = [str(d) for d in template_dirs] or [*map(str, site.options.template_dirs), str(TEMPLATES)]
         strings.use_template_dirs(search_path)
         self.renderer = Renderer(site, search_path, markdown)
+        self.renderer.printed = settings.print_files
         self._pages = [
             OutputPage(spec, spec.url(self.default_language), spec.src_uri(self.default_language))
             for spec in plan.pages
@@ -380,8 +381,8 @@ class SiteOutput:
 
     # After the site is written
 
-    def verify(self, site_dir: Path, base_path: str = "/") -> tuple[list[str], list[str]]:
-        """The reasons not to publish the site written in ``site_dir``, and warnings (see ``verify.py``)."""
+    def verify(self, site_dir: Path, base_path: str = "/") -> list[str]:
+        """Every reason not to publish the site written in ``site_dir`` (see ``verify.py``)."""
         published = {
             word
             for entries in self.site.honors.values()

@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 _LINK = re.compile(r"<(?:a|img)\b[^>]*?\s(?:href|src)=\"([^\"]*)\"")
+_ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 _ID = re.compile(r"\sid=(?:\"([^\"]*)\"|'([^']*)')")
 _TEXT_FILES = (".html", ".json", ".ics", ".xml", ".txt", ".js")
 _ASCII_WORD = re.compile(r"^[\x21-\x7e]+$")
@@ -32,24 +33,22 @@ def verify_site(
     published_words: Iterable[str] = (),
     base_path: str = "/",
     known: Iterable[tuple[str, str]] = (),
-) -> tuple[list[str], list[str]]:
-    """The reasons not to publish ``site_dir``, and the warnings (empty, empty: publish it).
+) -> list[str]:
+    """Every reason not to publish ``site_dir`` (empty: publish it).
 
     ``planned``: the URLs of the pages the data makes; a missing one, or a link of one
-    that leads nowhere, stops the publication. A broken link of a hand-written page is a
-    warning (as MkDocs' own link check says). ``known``: (page, href) of links in text
-    from data, already reported as warnings.
+    that leads nowhere, stops the publication. Of a hand-written page, only the theme's
+    frame is checked here (the engine checks the links its author wrote). ``known``:
+    (page, href) of links in text from data, which the build reports as warnings.
     """
     pages = set(planned)
     errors = [f"/{url}: the page is missing from the build" for url in sorted(pages) if _file_of(site_dir, url) is None]
-    warnings: list[str] = []
-    for page_url, message in _broken(site_dir, base_path, set(known)):
-        (errors if page_url in pages or page_url == "404.html" else warnings).append(message)
+    errors += _broken(site_dir, base_path, pages, set(known))
     errors += _leaks(site_dir, withheld_words, published_words)
-    return errors, warnings
+    return errors
 
 
-def _broken(site_dir: Path, base_path: str, known: set[tuple[str, str]]) -> list[tuple[str, str]]:
+def _broken(site_dir: Path, base_path: str, planned: set[str], known: set[tuple[str, str]]) -> list[str]:
     ids: dict[Path, set[str]] = {}
     problems = []
     for path in sorted(site_dir.rglob("*.html")):
@@ -58,7 +57,8 @@ def _broken(site_dir: Path, base_path: str, known: set[tuple[str, str]]) -> list
             continue
         page_url = page.removesuffix("index.html")
         text = path.read_text(encoding="utf-8", errors="replace")
-        for href in sorted(set(_LINK.findall(text))):
+        frame = text if page_url in planned or page == "404.html" else _ARTICLE.sub("", text)
+        for href in sorted(set(_LINK.findall(frame))):
             if (page_url, href) in known or (page_url, html.unescape(href)) in known:
                 continue
             parts = urlsplit(html.unescape(href))
@@ -66,7 +66,7 @@ def _broken(site_dir: Path, base_path: str, known: set[tuple[str, str]]) -> list
                 continue  # another site, mailto:, tel:, webcal:, data:
             target = path if not parts.path else _resolve(site_dir, page_url, parts.path, base_path)
             if target is None:
-                problems.append((page_url, f"/{page}: the link '{href}' leads to no page or file of the site"))
+                problems.append(f"/{page}: the link '{href}' leads to no page or file of the site")
                 continue
             fragment = unquote(parts.fragment)
             if fragment and target.suffix == ".html" and page != "404.html":
@@ -74,7 +74,7 @@ def _broken(site_dir: Path, base_path: str, known: set[tuple[str, str]]) -> list
                     body = target.read_text(encoding="utf-8", errors="replace")
                     ids[target] = {a or b for a, b in _ID.findall(body)}
                 if fragment not in ids[target]:
-                    problems.append((page_url, f"/{page}: the link '{href}' leads to a page without '#{fragment}'"))
+                    problems.append(f"/{page}: the link '{href}' leads to a page without '#{fragment}'")
     return problems
 
 

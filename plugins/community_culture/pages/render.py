@@ -27,7 +27,7 @@ from .plan import PageSpec
 TIME_RANGE = re.compile(r"\d{1,2}:\d{2}(?:–\d{1,2}:\d{2})?")
 
 
-_HREF = re.compile(r"<a\b[^>]*?\shref=\"([^\"]*)\"")
+_HREF = re.compile(r"<(?:a\b[^>]*?\shref|img\b[^>]*?\ssrc)=\"([^\"]*)\"")
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,11 @@ class Helpers:
         """Dates, times and recurrence in words, in the page's language."""
         return Words(self.lang)
 
+    @property
+    def printed(self) -> bool:
+        """Whether this build makes the print files (pages link to them only then)."""
+        return self._renderer.printed
+
     def number(self, value: float | None) -> str:
         """A figure without a needless ``.0``."""
         if value is None:
@@ -143,7 +148,9 @@ class Renderer:
         self.markdown = markdown or MarkdownRenderer()
         self.image_sizes = dict(image_sizes or {})
         self.links: list[tuple[str, str]] = []
-        """(page URL, href) of every link in Markdown from data, as rendered."""
+        """(page URL, href) of every link and image in Markdown from data, as rendered."""
+        self.printed = True
+        """Whether the build makes the print files (set by the site output from its settings)."""
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(list(search_path)),
             bytecode_cache=template_cache(site.options.cache_dir),

@@ -324,9 +324,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             log.warning(message)
         if self.publication is None:
             return
-        refused, warnings = self.output.verify(Path(config.site_dir), urlsplit(config.site_url or "/").path or "/")
-        for message in warnings:
-            log.warning(message)
+        refused = self.output.verify(Path(config.site_dir), urlsplit(config.site_url or "/").path or "/")
         if refused:
             self._abort()
             shown = "\n".join(refused[:MAX_SHOWN]) + (
