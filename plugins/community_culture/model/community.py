@@ -21,8 +21,11 @@ class Contact:
     """How to reach someone: a person, a phone number, an e-mail address."""
 
     person: LText | None = None
+    """联系人。A contact person."""
     phone: str | None = None
+    """电话。Phone number."""
     email: str | None = None
+    """电子邮箱。E-mail address."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,13 @@ def load_community(data_dir: Path, root: Path, ctx: Context) -> Community | None
     f = Fields.open(load_yaml(path, display, ctx.reporter), ctx, "", "the community profile")
     if f is None:
         return None
+    community = read_community(f)
+    f.finish()
+    return community
+
+
+def read_community(f: Fields) -> Community | None:
+    """Read the community profile mapping."""
     name = f.text("name", required=True)
     tz_node = f.scalar("timezone")
     timezone = "Asia/Shanghai"
@@ -90,5 +100,4 @@ def load_community(data_dir: Path, root: Path, ctx: Context) -> Community | None
         contact=read_contact(f.sub("contact", "contact details"), person=False),
         about=f.markdown("about"),
     )
-    f.finish()
     return community if name else None

@@ -30,19 +30,29 @@ class Event:
     """One activity of the calendar (possibly recurring)."""
 
     id: str
+    """编号（小写字母、数字和连字符），即网址 /events/<id>/。The id, which is its address."""
     title: LText
+    """活动名称。The activity's name."""
     category: str
+    """类别（taxonomies.yml 的 categories）。The kind of activity."""
     when: When
+    """什么时候：某天、几天、某月（上中下旬）、节日、农历日期或重复规则。When it takes place."""
     source: Position
     hall: str | None = None
     """A hall id, checked against ``data/halls/`` once every file is read."""
     hall_pos: Position | None = None
     venue: LText | None = None
+    """地点（不在场馆列表中的地方）。A place that is not one of the halls."""
     organizer: LText | None = None
+    """主办。Who organises it."""
     audience: LText | None = None
+    """对象。Who it is for."""
     status: str = "planned"
+    """状态：planned 计划、confirmed 确定、postponed 延期、cancelled 取消、done 已办。The status."""
     registration: str | None = None
+    """报名网址（https://）。Where to sign up."""
     summary: LText | None = None
+    """简介（一两句话）。A sentence or two about it."""
     body: LText | None = None
     """Markdown."""
     teams_at: tuple[tuple[str, Position], ...] = ()

@@ -47,7 +47,9 @@ class Panel:
     """One printed panel of an exhibit, and its web page."""
 
     id: str
+    """展板编号。The panel's id."""
     title: LText
+    """展板标题。The panel's title."""
     source: Position
     """Where the panel is written (messages about its print name this place)."""
     size: PageSize
@@ -57,6 +59,7 @@ class Panel:
     body: LText | None = None
     """Markdown; a panel is read standing, so it is short."""
     images: tuple[Photo, ...] = ()
+    """图片（src、说明、来源）。Images with captions and credits."""
 
 
 @dataclass(frozen=True)
@@ -64,11 +67,14 @@ class Exhibit:
     """An exhibit: an introduction and its panels in hanging order."""
 
     id: str
+    """编号：文件夹名 data/exhibits/<id>/。The exhibit's id, its folder."""
     title: LText
+    """展陈标题，印在每块展板上。The exhibit's title, printed on every panel."""
     section: str
     """One of :data:`SECTIONS`."""
     source: Position
     panels: tuple[Panel, ...]
+    """展板，按悬挂顺序。The panels, in hanging order."""
     hall: str | None = None
     """The hall where it hangs, checked against ``data/halls/`` once every file is read."""
     hall_pos: Position | None = None

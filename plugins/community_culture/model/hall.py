@@ -21,7 +21,9 @@ class Photo:
     src: str
     """Path relative to ``content/``."""
     caption: LText | None = None
+    """照片说明，也是读屏软件朗读的文字。The caption, also read aloud to blind readers."""
     credit: LText | None = None
+    """图片来源。Who took or owns the photo."""
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,9 @@ class Location:
     """WGS-84 coordinates."""
 
     lat: float
+    """纬度。Latitude."""
     lon: float
+    """经度。Longitude."""
 
 
 @dataclass(frozen=True)
@@ -63,21 +67,33 @@ class Hall:
     """A venue of the community."""
 
     id: str
+    """编号：文件名 data/halls/<id>.yml。The hall's id, its file name."""
     name: LText
+    """场馆名称。The hall's name."""
     kind: str
+    """场馆类型（taxonomies.yml 的 hall_kinds）。The kind of hall."""
     source: Position
     """Where the hall's data was written (for cross-reference messages)."""
     address: LText | None = None
+    """地址。The street address."""
     location: Location | None = None
+    """位置（纬度 lat、经度 lon），用于地图链接。Where it is, for map links."""
     area_m2: float | None = None
+    """面积（平方米）。Floor area in square metres."""
     seats: int | None = None
+    """座位数。Number of seats."""
     facilities: tuple[str, ...] = ()
+    """设施。What the hall is equipped with."""
     functions: tuple[str, ...] = ()
+    """功能。What the hall is used for."""
     opening_hours: OpeningHours | None = None
+    """开放时间（OpenStreetMap 写法，如 Mo-Fr 08:30-17:30）。Opening hours."""
     signature: LText | None = None
     """The hall's signature programme (一堂一品)."""
     contact: Contact | None = None
+    """联系人和电话。Who to contact."""
     photos: tuple[Photo, ...] = ()
+    """照片（src、说明 caption、来源 credit）。Photos with captions."""
     description: LText | None = None
     """Markdown."""
 

@@ -61,6 +61,7 @@ class Board:
     id: str
     """The board's address: ``/honors/<id>/`` and the name of its data file."""
     title: LText
+    """榜单名称。The board's title."""
     source: Position
     """Where the board was listed."""
     show_age: bool = False
@@ -77,6 +78,7 @@ class Entry:
     """Unique across every board; the entry's anchor on its board page."""
     board: str
     name: LText
+    """姓名（须本人或家属同意公开）。The person's name (published only with consent)."""
     source: Position
     """Where the entry was written."""
     year: int | None = None
@@ -86,6 +88,7 @@ class Entry:
     category: str | None = None
     """One of the five national 好人 categories (``honor_categories``)."""
     awarded_by: LText | None = None
+    """授予单位。Who awarded the honour."""
     citation: LText | None = None
     """Markdown: why the person is honored."""
     photo: str | None = None

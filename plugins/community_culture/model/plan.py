@@ -35,6 +35,7 @@ class Manual:
     """A figure entered by hand (books added, visitors counted at the door)."""
 
     value: float
+    """数字。The figure."""
     as_of: dt.date
     """The day the figure was taken."""
 
@@ -44,15 +45,21 @@ class Target:
     """One target of the year's plan."""
 
     id: str
+    """目标编号。The target's id."""
     title: LText
+    """目标，如工作计划所写。The target, as the work plan words it."""
     source: Position
     minimum: tuple[tuple[str, int], ...]
     """(period, minimum) pairs in :data:`PERIODS` order."""
     category: str | None = None
+    """统计此类活动的场次。Count held activities of this category."""
     event: str | None = None
+    """统计这项活动的场次。Count the occurrences of this event."""
     event_pos: Position | None = None
     metric: str | None = None
+    """统计人数或记录（attendance、signed_in、records）。Count a figure from the records."""
     manual: Manual | None = None
+    """人工填写的数字（value 和 as_of）。A figure counted by hand."""
     within: tuple[dt.date, dt.date] | None = None
     """Only what lies within these days (inclusive) counts."""
     hall: str | None = None

@@ -41,6 +41,7 @@ class Record:
     summary: LText | None = None
     """Markdown."""
     photos: tuple[Photo, ...] = ()
+    """活动照片（src、说明、来源）。Photos of the activity."""
 
 
 def read_records(f: Fields) -> tuple[Record, ...]:

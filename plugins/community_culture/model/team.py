@@ -27,11 +27,13 @@ class Practice:
     """When and where a team practises."""
 
     when: When
+    """什么时候练习（通常是重复规则）。When it practises."""
     source: Position
     hall: str | None = None
     """A hall id, checked once every file is read."""
     hall_pos: Position | None = None
     venue: LText | None = None
+    """地点（不在场馆列表中的地方）。A place that is not one of the halls."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Leader:
     """Who leads a team: a public role, and a name only when the person agreed."""
 
     role: LText | None = None
+    """职务，例如 队长。The leader's role."""
     name: LText | None = None
     """Only ever set with ``consent: true``."""
 
@@ -48,7 +51,9 @@ class Award:
     """A prize the team won."""
 
     year: int | None
+    """年份。The year."""
     title: LText
+    """奖项。The award."""
 
 
 @dataclass(frozen=True)
@@ -58,17 +63,22 @@ class Team:
     id: str
     """The file name; the page is ``/teams/<id>/``."""
     name: LText
+    """队名。The team's name."""
     kind: str
     """A term of the ``team_kinds`` vocabulary."""
     source: Position
     speciality: LText | None = None
     """一社一品: what the team is known for."""
     practice: tuple[Practice, ...] = ()
+    """练习时间和地点。When and where it practises."""
     leader: Leader | None = None
+    """队长：职务，以及本人同意后公开的姓名。The leader's role (and name, with consent)."""
     members: int | None = None
+    """队员人数。Number of members."""
     join: LText | None = None
     """How to join."""
     awards: tuple[Award, ...] = ()
+    """获奖（年份、奖项）。Awards won."""
     description: LText | None = None
     """Markdown."""
 
