@@ -12,7 +12,9 @@ in data, the search index, the print report). An engine adapter only maps it.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -393,14 +395,26 @@ class SiteOutput:
         words = self.site.withheld_words
         return verify_site(site_dir, planned, words, published, base_path, self.renderer.links)
 
-    def finish(self, site_dir: Path, base_path: str = "/") -> list[str]:
-        """Check the written site and index it for search; a warning for each problem found."""
+    def finish(self, site_dir: Path, base_path: str = "/", *, index_later: bool = False) -> list[str]:
+        """Check the written site and index it for search; a warning for each problem found.
+
+        ``index_later``: the preview shows the pages at once and indexes them in the
+        background (a second of every save); a search just after a save may miss the edit.
+        """
         warnings = [*broken_links(site_dir, self.renderer.links, base_path)]
-        if self.settings.search:
+        if self.settings.search and index_later:
+            threading.Thread(target=_index_quietly, args=(site_dir,), name="search-index", daemon=True).start()
+        elif self.settings.search:
             failure = index_site(site_dir)
             if failure:
                 warnings.append(f"community-culture: search: {failure}")
         return warnings
+
+
+def _index_quietly(site_dir: Path) -> None:
+    """The preview's search index: a later save may clear the folder under it, which is no problem."""
+    with contextlib.suppress(Exception):
+        index_site(site_dir)
 
 
 def problems_summary(problems: Problems, shown: int) -> Iterable[str]:

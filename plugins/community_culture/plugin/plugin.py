@@ -320,7 +320,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             return
         if self.output is None:
             return
-        for message in self.output.finish(Path(config.site_dir), urlsplit(config.site_url or "/").path or "/"):
+        base = urlsplit(config.site_url or "/").path or "/"
+        for message in self.output.finish(Path(config.site_dir), base, index_later=self.command == "serve"):
             log.warning(message)
         if self.publication is None:
             return
