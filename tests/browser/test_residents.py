@@ -339,3 +339,52 @@ def test_the_year_page_opens_at_this_month(browser: Browser, site_url: str) -> N
     assert not page.locator("table.cc-month").is_visible()
     assert "09:00–11:30" in page.locator("h2#list + ul.cc-occs").inner_text()
     context.close()
+
+
+_SPEECH = """
+window.__spoken = []; window.__cancelled = 0;
+const fake = {
+  speaking: false,
+  speak(u) { window.__spoken.push({text: u.text, lang: u.lang, rate: u.rate}); },
+  cancel() { window.__cancelled += 1; },
+  getVoices() { return []; },
+};
+Object.defineProperty(window, "speechSynthesis", {value: fake, configurable: true});
+"""
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_read_aloud_reads_the_page_text_in_its_language(browser: Browser, site_url: str, lang: str) -> None:
+    context = _context(browser, 375, 812, elder=True)
+    context.add_init_script(_SPEECH)
+    page = context.new_page()
+    page.clock.set_fixed_time(CLOCK)
+    page.goto(site_url + lang + EVENT, wait_until="load")
+    button = page.locator("button.cc-read")
+    expected = ("朗读", "停止朗读", "zh-CN") if not lang else ("Read aloud", "Stop reading", "en")
+    assert button.is_visible() and button.inner_text().strip() == expected[0]
+    # It floats over the page: nothing scrolls sideways, and it keeps a 44 px target.
+    box = button.bounding_box()
+    assert box is not None and box["height"] >= 44 and box["x"] + box["width"] <= 375
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true" and button.inner_text().strip() == expected[1]
+    spoken = page.evaluate("window.__spoken")
+    title = page.locator("article h1").first.inner_text().strip()
+    assert spoken[0]["text"] == title and all(s["lang"] == expected[2] for s in spoken)
+    assert len(spoken) > 5 and all(s["rate"] < 1 for s in spoken)
+    # Only the page's text: not the menu, the header or the footer.
+    texts = " ".join(s["text"] for s in spoken)
+    assert ("工作人员页面" if not lang else "For staff") not in texts
+    button.click()
+    assert page.evaluate("window.__cancelled") >= 2 and button.get_attribute("aria-pressed") == "false"
+    context.close()
+
+
+def test_read_aloud_is_hidden_where_the_browser_cannot_speak(browser: Browser, site_url: str) -> None:
+    context = _context(browser, 375, 812, elder=False)
+    context.add_init_script("Object.defineProperty(window, \"speechSynthesis\", {value: undefined});")
+    page = context.new_page()
+    page.goto(site_url, wait_until="load")
+    assert page.locator("button.cc-read").is_hidden()
+    context.close()

@@ -5,6 +5,8 @@
  * - "Today" stays true: lists carry each occurrence's dates (data-cc-first/-last);
  *   they are regrouped by the reader's own date, so a site rebuilt weekly still shows
  *   today and this week right. Without JavaScript the build date's view shows, and says so.
+ * - Read aloud (朗读): the browser's own speech reads the page's text, a block at a time,
+ *   in the page's language; the button stops it. Hidden where the browser cannot speak.
  * - The menu drawer opens from the keyboard; the year page opens at this month;
  *   the search page starts Pagefind's interface.
  * Site-local, no inline script: the page's Content-Security-Policy can stay strict.
@@ -44,6 +46,52 @@
       });
     }
     setElder(root.hasAttribute("data-cc-elder"));
+  }
+
+  function readAloud() {
+    var button = document.querySelector(".cc-read");
+    var synth = window.speechSynthesis;
+    if (!button || !synth || typeof window.SpeechSynthesisUtterance !== "function") { return; }
+    var lang = root.getAttribute("lang") || "zh";
+    var voiceLang = lang.indexOf("zh") === 0 ? "zh-CN" : lang;
+    var reading = false;
+    function set(on) {
+      reading = on;
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      button.textContent = on ? button.getAttribute("data-cc-stop") : button.getAttribute("data-cc-read");
+    }
+    function blocks() {
+      var body = document.querySelector("[data-pagefind-body]") || document.querySelector("article");
+      if (!body) { return []; }
+      var out = [];
+      var nodes = body.querySelectorAll("h1, h2, h3, h4, p, li, dt, dd, th, td, caption, figcaption");
+      for (var i = 0; i < nodes.length; i++) {
+        var n = nodes[i];
+        /* A block inside another listed block is read with it; hidden ones not at all. */
+        if (n.parentElement && n.parentElement.closest("p, li, dd, td, th, figcaption")) { continue; }
+        if (n.closest("[hidden], details:not([open]) > :not(summary), .md-typeset .cc-skip")) { continue; }
+        var text = (n.innerText || n.textContent || "").replace(/\s+/g, " ").trim();
+        if (text) { out.push(text); }
+      }
+      return out;
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      if (reading) { synth.cancel(); set(false); return; }
+      var parts = blocks();
+      if (!parts.length) { return; }
+      synth.cancel();
+      set(true);
+      parts.forEach(function (text, i) {
+        var u = new window.SpeechSynthesisUtterance(text);
+        u.lang = voiceLang;
+        u.rate = 0.9; /* a little slower than the default, for older listeners */
+        if (i === parts.length - 1) { u.onend = function () { set(false); }; }
+        u.onerror = function () { set(false); };
+        synth.speak(u);
+      });
+    });
+    window.addEventListener("pagehide", function () { synth.cancel(); });
   }
 
   function drawer() {
@@ -162,6 +210,7 @@
   function ready() {
     var t = today();
     elderButton();
+    readAloud();
     drawer();
     regroup(t);
     yearAtThisMonth(t);
