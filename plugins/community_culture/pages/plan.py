@@ -92,8 +92,9 @@ def build_plan(site: Build) -> Plan:
     return plan
 
 
-MAX_PAGES = 20000
-"""More planned pages than this is a slip in the data (a span of decades), not a community site."""
+MAX_PAGES = 60000
+"""More planned pages than this is a slip in the data (a span of decades), not a community site:
+a district's 10,000 events in two languages plan about 20,000."""
 MAX_PRINT_FILES = 1000
 """Each print file takes seconds to typeset; more than this would take hours."""
 
