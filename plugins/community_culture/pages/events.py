@@ -40,6 +40,7 @@ def contribute(site: Build, plan: Plan) -> None:
                 first, last = _month_span(year, month)
                 # Activities spanning the whole month get one band above the weeks, not one per week.
                 whole = [o for o in items if (o.fuzzy or o.multi_day) and o.first <= first and o.last >= last]
+                banded = {id(o) for o in whole}  # by identity: comparing occurrences field by field is slow
                 prev, nxt = neighbours(year, month)
                 title = words.month_name(year, month, lang)
                 plan.pages.append(
@@ -53,7 +54,7 @@ def contribute(site: Build, plan: Plan) -> None:
                             "month": month,
                             "whole": whole,
                             "items": items,
-                            "weeks": month_grid(year, month, [o for o in items if o not in whole]),
+                            "weeks": month_grid(year, month, [o for o in items if id(o) not in banded]),
                             "prev": prev if prev[0] in cal.years else None,
                             "next": nxt if nxt[0] in cal.years else None,
                         },
