@@ -383,7 +383,7 @@ def test_read_aloud_reads_the_page_text_in_its_language(browser: Browser, site_u
 
 def test_read_aloud_is_hidden_where_the_browser_cannot_speak(browser: Browser, site_url: str) -> None:
     context = _context(browser, 375, 812, elder=False)
-    context.add_init_script("Object.defineProperty(window, \"speechSynthesis\", {value: undefined});")
+    context.add_init_script('Object.defineProperty(window, "speechSynthesis", {value: undefined});')
     page = context.new_page()
     page.goto(site_url, wait_until="load")
     assert page.locator("button.cc-read").is_hidden()
