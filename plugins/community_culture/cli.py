@@ -124,7 +124,7 @@ def export(args: argparse.Namespace) -> int:
     from .core.markup import MarkdownRenderer
     from .model.site import load_site
     from .output.export import ExportError, export_site
-    from .output.site import Settings, SiteOutput
+    from .output.site import OutputError, Settings, SiteOutput
 
     config_file = Path(args.config_file)
     if not config_file.is_file():
@@ -160,6 +160,9 @@ def export(args: argparse.Namespace) -> int:
     except ExportError as exc:
         print(f"culture export: {exc}（导出位置不合适）", file=sys.stderr)
         return 2
+    except OutputError as exc:
+        print(f"culture export: {exc}", file=sys.stderr)
+        return 1
     for line in report.problems:
         print(line, file=sys.stderr)
     print(

@@ -88,7 +88,10 @@ def export_site(output: SiteOutput, config: SiteConfig, target: Path, *, with_pr
         report.files.append(src)
     # Side files before pages: the staff page lists the print files the press has just made.
     for item in output.files(with_print=with_print):
-        _write(docs / item.path, item.content())
+        if item.source is not None:
+            _write(docs / item.path, item.source.read_bytes())
+        else:
+            output.write(item, docs)  # raises OutputError (a print file failing preflight) with its message
         report.files.append(item.path)
     for page in output.pages:
         page_html = None
