@@ -181,6 +181,7 @@ SEARCHES = [
     ("search/", "二人台", "/exhibits/customs/errentai/"),
     ("search/", "图书室", "/halls/jinxiu-library/"),
     ("search/", "孝老爱亲模范", "/honors/morality/"),
+    ("search/", "王秀兰", "/honors/morality/"),
     ("en/search/", "basketball", "/en/events/2026-labour-day-basketball/"),
     ("en/search/", "library", "/en/halls/jinxiu-library/"),
     ("en/search/", "square", "/en/events/2026-square-dance-contest/"),

@@ -109,6 +109,16 @@ class Helpers:
         """Whether this build makes the print files (pages link to them only then)."""
         return self._renderer.printed
 
+    def spelled(self, text: str) -> str:
+        """A name's Chinese characters one by one (``王 秀 兰``), for the search index only.
+
+        The index keeps a Chinese name whole (王秀兰), while a browser splits a search for
+        it into characters (王 / 秀 / 兰): with the characters in the index too, a search
+        for the name finds its page. Empty for a name that is not Chinese.
+        """
+        chars = [c for c in text if "\u3400" <= c <= "\u9fff"]
+        return " ".join(chars) if len(chars) > 1 else ""
+
     def number(self, value: float | None) -> str:
         """A figure without a needless ``.0``."""
         if value is None:
