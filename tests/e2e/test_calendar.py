@@ -166,6 +166,15 @@ def test_events_json_follows_the_contract(built):
     assert ("film-night", "2026-07-11") not in by
 
 
+def _days(page):  # type: ignore[no-untyped-def]
+    """(date, cell of that day's activities) of every day of a month grid, week by week."""
+    out = []
+    for nums in page.select("tr.cc-month__nums"):
+        chips = nums.find_next_sibling("tr", class_="cc-month__days")
+        out += [(n.get_text(strip=True), c) for n, c in zip(nums.select("td"), chips.select("td"), strict=True)]
+    return out
+
+
 def test_month_grid_shows_late_april_as_a_band(built):
     page = built.html("events/2026/04/")
     cells = " ".join(td.get_text(" ", strip=True) for td in page.select("tr.cc-month__days td"))
@@ -175,9 +184,12 @@ def test_month_grid_shows_late_april_as_a_band(built):
     assert "1月至12月 核心价值观宣传" in bands  # the whole-year activity, once, above the weeks
     header = [th.get_text(strip=True) for th in page.select("table.cc-month thead th")]
     assert header == ["一", "二", "三", "四", "五", "六", "日"]  # Monday first
-    week_rows = page.select("tr.cc-month__days")
-    assert [td.get_text(strip=True)[:2] for td in week_rows[0].select("td")] == ["30", "31", "1", "2", "3", "4", "5"]
-    # The band covers 21-26 April in its week (Tuesday to Sunday) and 27-30 in the next.
+    week_rows = page.select("tr.cc-month__nums")
+    assert [td.get_text(strip=True) for td in week_rows[0].select("td")] == ["30", "31", "1", "2", "3", "4", "5"]
+    # The band covers 21-26 April in its week (Tuesday to Sunday) and 27-30 in the next,
+    # each right under its week's dates.
+    for a in page.select("tbody:not(.cc-month__whole) a.cc-band"):
+        assert a.find_parent("tr").find_previous_sibling("tr")["class"] in (["cc-month__nums"], ["cc-month__band"])
     spans = [int(a.find_parent("td")["colspan"]) for a in page.select("tbody:not(.cc-month__whole) a.cc-band")]
     assert spans == [6, 4]
     # Screen readers get the list; the grid repeats it and is hidden from them.
@@ -189,7 +201,7 @@ def test_month_grid_shows_late_april_as_a_band(built):
 
 def test_month_grid_exact_events_sit_in_their_day(built):
     page = built.html("events/2026/05/")
-    day9 = next(td for td in page.select("tr.cc-month__days td") if td.select_one(".cc-daynum").get_text() == "9")
+    day9 = next(cell for day, cell in _days(page) if day == "9")
     assert day9.select_one("a.cc-chip").get_text(" ", strip=True) == "19:00 电影放映"
 
 

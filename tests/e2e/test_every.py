@@ -63,11 +63,12 @@ def test_event_pages_say_the_rule_in_words(built):
 
 def test_month_grid_puts_each_occurrence_on_its_day(built):
     page = built.html("events/2026/05/")
-    chips = {
-        td.select_one(".cc-daynum").get_text(strip=True): [a.get_text(" ", strip=True) for a in td.select("a.cc-chip")]
-        for td in page.select("tr.cc-month__days td")
-        if td.select_one(".cc-daynum") and "cc-out" not in (td.get("class") or [])
-    }
+    chips = {}
+    for nums in page.select("tr.cc-month__nums"):
+        cells = nums.find_next_sibling("tr", class_="cc-month__days").select("td")
+        for num, cell in zip(nums.select("td"), cells, strict=True):
+            if "cc-out" not in (num.get("class") or []):
+                chips[num.get_text(strip=True)] = [a.get_text(" ", strip=True) for a in cell.select("a.cc-chip")]
     assert chips["5"] == ["19:00 双周讲座"] and chips["19"] == ["19:00 双周讲座"]
     assert chips["12"] == [] and chips["26"] == []
     assert chips["9"] == ["19:00 电影放映"]
