@@ -235,7 +235,7 @@ def _nav_entries(output: SiteOutput, items: list[NavItem]) -> list[Any]:
             entries.append({item.title or str(item.url): str(item.url)})
         else:
             url = str(item.url)
-            path = f"{url}index.md" if url in titles else _source_of(output, url)
+            path = f"{url}index.md" if url in titles else output.hand_written_source(url) or f"{url}index.md"
             title = item.title or titles.get(url)
             entries.append({title: path} if title else path)
     return entries
@@ -255,7 +255,3 @@ def _site_nav(entries: object) -> list[NavItem] | None:
         elif isinstance(value, str):
             items.append(NavItem(str(title) if title else None, source_url(value)))
     return items
-
-
-def _source_of(output: SiteOutput, url: str) -> str:
-    return output.hand_written_source(url) or f"{url}index.md"

@@ -18,48 +18,63 @@ from urllib.parse import unquote, urlsplit
 _ID = re.compile(r"\sid=(?:\"([^\"]*)\"|'([^']*)')")
 
 
+class SiteFiles:
+    """The written site as links see it: the file an href leads to, and the ids a page carries."""
+
+    def __init__(self, site_dir: Path, base_path: str = "/") -> None:
+        self.site_dir = site_dir
+        self.base_path = base_path
+        self._ids: dict[Path, set[str]] = {}
+
+    def target(self, page: str, path: str) -> Path | None:
+        """The file the link path ``path`` on the page at URL ``page`` leads to (None: nothing there)."""
+        if not path:
+            url = page
+        elif path.startswith("/"):
+            if self.base_path != "/" and path.startswith(self.base_path):
+                path = "/" + path[len(self.base_path) :]
+            url = path.lstrip("/")
+        else:
+            base = page if page.endswith("/") or not page else posixpath.dirname(page) + "/"
+            url = posixpath.normpath(posixpath.join(base, unquote(path)))
+            if path.endswith("/") and not url.endswith("/"):
+                url += "/"
+            if url == ".":
+                url = ""
+        return file_of(self.site_dir, url)
+
+    def has_id(self, target: Path, fragment: str) -> bool:
+        """Whether the page ``target`` has an element with the id ``fragment``."""
+        if target not in self._ids:
+            text = target.read_text(encoding="utf-8", errors="replace")
+            self._ids[target] = {a or b for a, b in _ID.findall(text)}
+        return unquote(fragment) in self._ids[target]
+
+
 def broken_links(site_dir: Path, links: Iterable[tuple[str, str]], base_path: str = "/") -> list[str]:
     """A message for each link (page URL, href) that leads nowhere in ``site_dir``."""
-    ids: dict[Path, set[str]] = {}
+    site = SiteFiles(site_dir, base_path)
     problems: list[str] = []
     for page, href in sorted(set(links)):
         href = html.unescape(href)
         parts = urlsplit(href)
         if parts.scheme or parts.netloc:
             continue  # another site, mailto:, tel:
-        if not parts.path:
-            target_url = page
-        elif parts.path.startswith("/"):
-            path = parts.path
-            if base_path != "/" and path.startswith(base_path):
-                path = "/" + path[len(base_path) :]
-            target_url = path.lstrip("/")
-        else:
-            base = page if page.endswith("/") or not page else posixpath.dirname(page) + "/"
-            target_url = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
-            if parts.path.endswith("/") and not target_url.endswith("/"):
-                target_url += "/"
-            if target_url == ".":
-                target_url = ""
-        target = _file_of(site_dir, target_url)
+        target = site.target(page, parts.path)
         where = f"/{page}" if page else "/"
         if target is None:
             problems.append(
                 f"{where}: a link in text from data goes to '{href}', which is not a page or file of the site"
             )
-            continue
-        if parts.fragment and target.suffix == ".html":
-            if target not in ids:
-                text = target.read_text(encoding="utf-8", errors="replace")
-                ids[target] = {a or b for a, b in _ID.findall(text)}
-            if unquote(parts.fragment) not in ids[target]:
-                problems.append(
-                    f"{where}: a link in text from data goes to '{href}', but that page has no '#{parts.fragment}'"
-                )
+        elif parts.fragment and target.suffix == ".html" and not site.has_id(target, parts.fragment):
+            problems.append(
+                f"{where}: a link in text from data goes to '{href}', but that page has no '#{parts.fragment}'"
+            )
     return problems
 
 
-def _file_of(site_dir: Path, url: str) -> Path | None:
+def file_of(site_dir: Path, url: str) -> Path | None:
+    """The file serving ``url`` (a folder's ``index.html``), or None."""
     if url.startswith("../") or url == "..":
         return None
     candidate = site_dir / url

@@ -13,15 +13,15 @@ import contextlib
 import gzip
 import html
 import json
-import posixpath
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .links import SiteFiles, file_of
+
 _LINK = re.compile(r"<(?:a|img)\b[^>]*?\s(?:href|src)=\"([^\"]*)\"")
 _ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
-_ID = re.compile(r"\sid=(?:\"([^\"]*)\"|'([^']*)')")
 _TEXT_FILES = (".html", ".json", ".ics", ".xml", ".txt", ".js")
 _ASCII_WORD = re.compile(r"^[\x21-\x7e]+$")
 
@@ -42,14 +42,14 @@ def verify_site(
     (page, href) of links in text from data, which the build reports as warnings.
     """
     pages = set(planned)
-    errors = [f"/{url}: the page is missing from the build" for url in sorted(pages) if _file_of(site_dir, url) is None]
+    errors = [f"/{url}: the page is missing from the build" for url in sorted(pages) if file_of(site_dir, url) is None]
     errors += _broken(site_dir, base_path, pages, set(known))
     errors += _leaks(site_dir, withheld_words, published_words)
     return errors
 
 
 def _broken(site_dir: Path, base_path: str, planned: set[str], known: set[tuple[str, str]]) -> list[str]:
-    ids: dict[Path, set[str]] = {}
+    site = SiteFiles(site_dir, base_path)
     problems = []
     for path in sorted(site_dir.rglob("*.html")):
         page = path.relative_to(site_dir).as_posix()
@@ -64,38 +64,17 @@ def _broken(site_dir: Path, base_path: str, planned: set[str], known: set[tuple[
             parts = urlsplit(html.unescape(href))
             if parts.scheme or parts.netloc or href.startswith("//"):
                 continue  # another site, mailto:, tel:, webcal:, data:
-            target = path if not parts.path else _resolve(site_dir, page_url, parts.path, base_path)
+            target = path if not parts.path else site.target(page_url, parts.path)
             if target is None:
                 problems.append(f"/{page}: the link '{href}' leads to no page or file of the site")
-                continue
-            fragment = unquote(parts.fragment)
-            if fragment and target.suffix == ".html" and page != "404.html":
-                if target not in ids:
-                    body = target.read_text(encoding="utf-8", errors="replace")
-                    ids[target] = {a or b for a, b in _ID.findall(body)}
-                if fragment not in ids[target]:
-                    problems.append(f"/{page}: the link '{href}' leads to a page without '#{fragment}'")
+            elif (
+                parts.fragment
+                and target.suffix == ".html"
+                and page != "404.html"
+                and not site.has_id(target, parts.fragment)
+            ):
+                problems.append(f"/{page}: the link '{href}' leads to a page without '#{unquote(parts.fragment)}'")
     return problems
-
-
-def _resolve(site_dir: Path, page_url: str, path: str, base_path: str) -> Path | None:
-    if path.startswith("/"):
-        if not path.startswith(base_path):
-            return None
-        url = path[len(base_path) :]
-    else:
-        url = posixpath.normpath(posixpath.join(page_url or ".", unquote(path)))
-        url = "" if url == "." else url + ("/" if path.endswith("/") else "")
-    return _file_of(site_dir, url)
-
-
-def _file_of(site_dir: Path, url: str) -> Path | None:
-    if url.startswith("../") or url == "..":
-        return None
-    candidate = site_dir / url
-    if url.endswith("/") or url == "" or candidate.is_dir():
-        candidate = candidate / "index.html"
-    return candidate if candidate.is_file() else None
 
 
 def _leaks(site_dir: Path, withheld_words: Iterable[str], published_words: Iterable[str]) -> list[str]:
