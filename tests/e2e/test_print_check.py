@@ -44,14 +44,18 @@ def test_check_warns_of_low_resolution_and_reuses_the_cache(tmp_path: Path, capl
     project.write("content/images/exhibits/village.jpg", phone_photo(1000, 667, (200, 160, 90)))
     code, out = check(project)
     assert code == 0
-    assert "'images/exhibits/village.jpg' prints at" in out and "print shops ask for 300 ppi" in out
+    # At 300 ppi its 1,000 pixels print 85 mm wide, where the page has room for more.
+    assert (
+        "'images/exhibits/village.jpg' has only 1000×667 px: at the 300 ppi print shops ask for it prints 85×56 mm"
+        in out
+    )
     assert "print files: 3 pages typeset, 0 from the cache" in out
     assert check(project, "--strict")[0] == 1
     # The build then typesets nothing: check filled the same cache.
     caplog.set_level(logging.INFO)
     project.build()
     assert "print files: 0 pages typeset, 3 from the cache" in caplog.text
-    assert "'images/exhibits/village.jpg' prints at" in caplog.text
+    assert "'images/exhibits/village.jpg' has only 1000×667 px" in caplog.text
 
 
 @pytest.mark.parametrize("size", ["A1", "rollup-80x200"])

@@ -99,19 +99,35 @@ def test_a_long_board_is_printed_page_by_page(tmp_path: Path) -> None:
     assert BOARD_PER_PAGE == 6
     assert [job.key for job in jobs] == [f"honors/morality/board.pdf#page={n}" for n in (1, 2, 3)]
     assert [job.label for job in jobs] == [f"honour board 'morality', page {n} of 3" for n in (1, 2, 3)]
-    assert [len(job.context["entries"]) for job in jobs] == [6, 6, 1]
+    # Shared out evenly: no last page with a single card on it.
+    assert [len(job.context["entries"]) for job in jobs] == [5, 4, 4]
     assert {job.page for job in jobs} == {"honors/morality/"}
     assert {(job.size.width_mm, job.size.height_mm) for job in jobs} == {(594, 841)}
     # Every page is set alike, the last one too, so that they hang side by side.
-    assert {job.context["roomy"] for job in jobs} == {False}
+    assert {(job.context["columns"], job.context["rows"]) for job in jobs} == {(2, 3)}
     assert jobs[0].source == board.source
 
 
-def test_a_short_board_is_one_roomy_page_and_elders_get_ages(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("count", "pages", "grid"),
+    [(1, [1], (1, 1)), (2, [2], (1, 2)), (4, [4], (2, 2)), (6, [6], (2, 3)), (7, [4, 3], (2, 2)), (12, [6, 6], (2, 3))],
+)
+def test_a_board_is_shared_out_over_few_even_pages_in_a_grid_that_fills_them(
+    tmp_path: Path, count: int, pages: list[int], grid: tuple[int, int]
+) -> None:
+    site = make_site(tmp_path, {"data/honors/morality.yml": entries(count)})
+    jobs = board_jobs(site, site.boards["morality"], site.honors["morality"])
+    assert [len(job.context["entries"]) for job in jobs] == pages
+    assert {(job.context["columns"], job.context["rows"]) for job in jobs} == {grid}
+    # Every entry once, in order.
+    assert [e.id for job in jobs for e in job.context["entries"]] == [e.id for e in site.honors["morality"]]
+
+
+def test_a_short_board_is_one_page_of_large_cards_and_elders_get_ages(tmp_path: Path) -> None:
     site = make_site(tmp_path, {"data/honors/longevity.yml": entries(3, born="1926")})
     [job] = board_jobs(site, site.boards["longevity"], site.honors["longevity"])
     assert job.label == "honour board 'longevity'" and job.key == "honors/longevity/board.pdf#page=1"
-    assert job.context["roomy"] is True
+    assert (job.context["columns"], job.context["rows"]) == (1, 3)
     assert job.context["ages"] == {"person-00": 100, "person-01": 100, "person-02": 100}
 
 

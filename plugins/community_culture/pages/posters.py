@@ -28,9 +28,9 @@ from .plan import Asset, Plan
 BOARD_SIZE = named_size("A1")
 """The size of a community notice board's honour roll."""
 BOARD_PER_PAGE = 6
-"""Entries on one board page: two columns of three, each with room for a photo and a citation."""
-ROOMY = 4
-"""A board of this many entries or fewer is set in two rows of larger cards."""
+"""Entries on one board page at most: two columns of three, each with room for a photo and a citation."""
+BOARD_GRIDS = {1: (1, 1), 2: (1, 2), 3: (1, 3), 4: (2, 2), 5: (2, 3), 6: (2, 3)}
+"""Columns and rows of cards by the entries on a board's fullest page: the cards fill the page."""
 POSTER_SIZE = named_size("A3")
 """The monthly poster: the size of a notice board's window."""
 WHOLE_MONTH = ("month", "months")
@@ -81,8 +81,9 @@ def contribute(site: Build, plan: Plan) -> None:
 
 # -- honour boards -----------------------------------------------------------------------
 def board_jobs(site: Build, board: Board, entries: Sequence[Entry]) -> list[PrintJob]:
-    """One print job per page of ``board``, :data:`BOARD_PER_PAGE` of ``entries`` each."""
-    pages = [tuple(entries[i : i + BOARD_PER_PAGE]) for i in range(0, len(entries), BOARD_PER_PAGE)]
+    """One print job per page of ``board``, at most :data:`BOARD_PER_PAGE` of ``entries`` each."""
+    pages = board_pages(entries)
+    columns, rows = BOARD_GRIDS[len(pages[0])]
     shown_ages = ages(board, entries, site.options.build_date())
     jobs = []
     for number, chunk in enumerate(pages, start=1):
@@ -103,7 +104,8 @@ def board_jobs(site: Build, board: Board, entries: Sequence[Entry]) -> list[Prin
                         "page": number,
                         "pages": len(pages),
                         # Every page of a board is set alike, so that they hang side by side.
-                        "roomy": len(pages[0]) <= ROOMY,
+                        "columns": columns,
+                        "rows": rows,
                         "languages": site.options.languages,
                         "community": site.community,
                     },
@@ -113,6 +115,15 @@ def board_jobs(site: Build, board: Board, entries: Sequence[Entry]) -> list[Prin
             )
         )
     return jobs
+
+
+def board_pages(entries: Sequence[Entry]) -> list[tuple[Entry, ...]]:
+    """``entries`` shared out over as few pages as hold them, as evenly as can be (7: 4 and 3,
+    not 6 and 1), so that no page is left nearly empty."""
+    count = -(-len(entries) // BOARD_PER_PAGE)
+    sizes = [len(entries) // count + (1 if i < len(entries) % count else 0) for i in range(count)]
+    starts = [sum(sizes[:i]) for i in range(count)]
+    return [tuple(entries[start : start + size]) for start, size in zip(starts, sizes, strict=True)]
 
 
 # -- the month's activities ----------------------------------------------------------

@@ -6,9 +6,11 @@ the web pages' helpers every text helper takes the language it is asked for.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
+from PIL import Image as PILImage
 
 from ..core.markup import join_cjk_lines
 from ..core.media import ImageError
@@ -16,6 +18,12 @@ from ..core.text import LText
 from .images import print_copy
 from .preflight import Finding
 from .render import IMAGE_SCHEME
+
+_PARAGRAPH_END = re.compile(r"([^<>]+)(</(?:p|li)>)")
+_CJK_TAIL = re.compile(r"(?:[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef][\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]*){1,4}$")
+_LAST_SPACE = re.compile(r" (\S{1,12})$")
+KEEP = '<span class="keep">'
+"""The last characters of a paragraph, kept on one line (``.keep { white-space: nowrap }``)."""
 
 if TYPE_CHECKING:
     from .press import Press, PrintJob
@@ -46,6 +54,21 @@ class PrintHelpers:
         self.images[url] = src
         return url
 
+    @property
+    def good_ppi(self) -> str:
+        """The resolution print shops ask for, for ``image-resolution`` (``300``)."""
+        return f"{self._press.settings.good_ppi:g}"
+
+    def sharp_mm(self, src: str, aspect: float) -> float:
+        """The widest, in mm, that a picture of shape ``aspect`` (width ÷ height) cut from
+        ``content/<src>`` prints at the resolution shops ask for (0 if it cannot be read)."""
+        url = self.image(src)
+        if not url:
+            return 0.0
+        with PILImage.open(self._press.image_dir / url[len(IMAGE_SCHEME) :]) as copy:
+            width, height = copy.size
+        return min(width, height * aspect) / self._press.settings.good_ppi * 25.4
+
     def text(self, value: LText | None, lang: str) -> str:
         """A localized field in ``lang`` (falling back to the default language), or ``""``."""
         return value.get(lang, self.default_lang) if value is not None else ""
@@ -54,7 +77,7 @@ class PrintHelpers:
         """A localized Markdown field in ``lang``, rendered and sanitized."""
         if value is None:
             return Markup("")
-        return Markup(self._press.markdown.render(join_cjk_lines(self.text(value, lang))))
+        return Markup(keep_last_line(self._press.markdown.render(join_cjk_lines(self.text(value, lang)))))
 
     def t(self, key: str, lang: str, **values: object) -> str:
         """An interface string in ``lang``."""
@@ -66,3 +89,21 @@ class PrintHelpers:
     def mm(value: float) -> str:
         """A length in millimetres for CSS, without needless digits."""
         return f"{value:.2f}".rstrip("0").rstrip(".") + "mm"
+
+
+def keep_last_line(html: str) -> str:
+    """``html`` with no paragraph ending in a lone word or a lone character or two.
+
+    A Chinese paragraph's last four characters (with the punctuation after them) are
+    kept together, so its last line never holds only "里。"; an English paragraph's
+    last word stays with the one before it. WeasyPrint has no ``text-wrap: pretty``.
+    """
+
+    def keep(match: re.Match[str]) -> str:
+        text, end = match.groups()
+        tail = _CJK_TAIL.search(text)
+        if tail and tail.start() > 0:
+            return f"{text[: tail.start()]}{KEEP}{tail.group()}</span>{end}"
+        return _LAST_SPACE.sub("\u00a0\\1", text) + end
+
+    return _PARAGRAPH_END.sub(keep, html)

@@ -28,6 +28,8 @@ MIN_DPI = 150
 """Below this, print looks soft even from a few steps away (an error)."""
 GOOD_DPI = 300
 """What print shops ask for (below it, a warning)."""
+ROOM_TO_SPARE = 1.15
+"""A picture that could print this much larger, but for its pixels, is worth a larger original (a warning)."""
 _TOLERANCE_PX = 1.0
 """Layout rounding: a box 1 px (0.26 mm) past its edge is no overflow."""
 _PX_PER_MM = 96 / 25.4
@@ -67,7 +69,7 @@ def preflight(
     boxes: list[tuple[Any, Any]] = []
     for page in document.pages if flow else document.pages[:1]:
         # Layout boxes are only reachable through the page's private box tree.
-        on_page = [(box, block) for box, block, _ in _walk(page._page_box)]
+        on_page = [(box, block) for box, block, _ in walk(page._page_box)]
         findings += _outside(on_page, page)
         boxes += on_page
     findings += _glyphs(document, [box for box, _ in boxes if _is_text(box)])
@@ -90,7 +92,7 @@ def _extra_pages(document: Any) -> list[Finding]:
     more = 0.0
     first_words = ""
     for page in document.pages[1:]:
-        boxes = [box for box, _, placed in _walk(page._page_box) if not placed and (_is_text(box) or _is_image(box))]
+        boxes = [box for box, _, placed in walk(page._page_box) if not placed and (_is_text(box) or is_image(box))]
         if not boxes:
             continue
         top = min(box.border_box_y() for box in boxes)
@@ -111,7 +113,7 @@ def _extra_pages(document: Any) -> list[Finding]:
 def _outside(boxes: list[tuple[Any, Any]], page: Any) -> list[Finding]:
     findings: list[Finding] = []
     for box, block in boxes:
-        if not (_is_text(box) or _is_image(box)) or box.border_width() <= 0:
+        if not (_is_text(box) or is_image(box)) or box.border_width() <= 0:
             continue
         left, top = box.border_box_x(), box.border_box_y()
         right, bottom = left + box.border_width(), top + box.border_height()
@@ -236,7 +238,7 @@ def _resolution(
     findings: list[Finding] = []
     seen: set[str] = set()
     for box, _ in boxes:
-        if not _is_image(box) or box.width <= 0 or box.height <= 0:
+        if not is_image(box) or box.width <= 0 or box.height <= 0:
             continue
         image = box.replacement
         if type(image).__name__ != "RasterImage":
@@ -244,12 +246,27 @@ def _resolution(
         dpi = effective_ppi(image.width, image.height, box.width, box.height, box.style["object_fit"])
         src = box.element.get("src", "") if box.element is not None else ""
         name = images.get(src, "an image")
-        if dpi >= good_dpi or name in seen:
+        if name in seen:
+            continue
+        # Half a ppi is layout rounding: a picture set at its own 300 ppi measures 299.99.
+        if dpi >= good_dpi - 0.5:
+            if dpi < good_dpi * 1.01 and _held_back(box):
+                seen.add(name)
+                size = f"{_mm(box.width)}×{_mm(box.height)} mm"
+                findings.append(
+                    Finding(
+                        "warning",
+                        f"'{name}' has only {image.width}×{image.height} px: at the {round(good_dpi)} ppi print "
+                        f"shops ask for it prints {size}, smaller than the room the page has for it; "
+                        "a larger original would print larger",
+                        f"图片像素不足，只能印成 {size.replace(' mm', ' 毫米')}，版面还有空间；如有更大的原图，画面可以更大",
+                    )
+                )
             continue
         seen.add(name)
         placed = f"'{name}' prints at {round(dpi)} ppi ({image.width}×{image.height} px over {_mm(box.width)}×{_mm(box.height)} mm)"
         wanted = round(image.width * good_dpi / dpi)
-        if dpi < min_dpi:
+        if dpi < min_dpi - 0.5:
             findings.append(
                 Finding(
                     "error",
@@ -270,6 +287,15 @@ def _resolution(
     return findings
 
 
+def _held_back(box: Any) -> bool:
+    """Whether a picture that may grow (``fit-grow``) stopped at its own pixels well short
+    (by more than :data:`ROOM_TO_SPARE`) of both the width and the height the page gives it."""
+    element = box.element
+    if element is None or "fit-grow" not in (element.get("class") or "").split():
+        return False
+    return box.width * ROOM_TO_SPARE < box.max_width and box.height * ROOM_TO_SPARE < box.max_height
+
+
 def effective_ppi(px_w: int, px_h: int, box_w: float, box_h: float, fit: str = "fill") -> float:
     """Pixels per inch of an image of ``px_w``×``px_h`` pixels placed in a box of CSS pixels (96 a inch).
 
@@ -281,7 +307,7 @@ def effective_ppi(px_w: int, px_h: int, box_w: float, box_h: float, fit: str = "
 
 
 # -- the box tree --------------------------------------------------------------------
-def _walk(box: Any, block: Any = None, placed: bool = False) -> Iterator[tuple[Any, Any, bool]]:
+def walk(box: Any, block: Any = None, placed: bool = False) -> Iterator[tuple[Any, Any, bool]]:
     """Every box below ``box``, with the block whose lines hold it (None outside lines) and
     whether it is placed out of the flow (in a page margin, fixed or absolute: a footer
     repeated on every page, not text that overflows)."""
@@ -289,18 +315,18 @@ def _walk(box: Any, block: Any = None, placed: bool = False) -> Iterator[tuple[A
         out = placed or type(child).__name__ == "MarginBox" or child.style["position"] in ("absolute", "fixed")
         yield child, block, out
         if type(child).__name__ == "LineBox":
-            yield from _walk(child, box, out)
+            yield from walk(child, box, out)
         elif _is_inline(child):
-            yield from _walk(child, block, out)
+            yield from walk(child, block, out)
         else:
-            yield from _walk(child, None, out)
+            yield from walk(child, None, out)
 
 
 def _is_text(box: Any) -> bool:
     return type(box).__name__ == "TextBox"
 
 
-def _is_image(box: Any) -> bool:
+def is_image(box: Any) -> bool:
     return hasattr(box, "replacement") and box.replacement is not None
 
 

@@ -25,7 +25,7 @@ import datetime as dt
 import functools
 import hashlib
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -39,6 +39,7 @@ from ..core.templates import template_cache
 from ..model.print_settings import PrintSettings
 from ..model.sizes import PageSize
 from .cache import Cached, PdfCache, fingerprint
+from .fit import Fit, next_fit, room
 from .helpers import PrintHelpers
 from .inks import InkError, Inks, inks_for
 from .manifest import PrintFile, dated, load_previous, save_state
@@ -48,6 +49,8 @@ from .qr import qr_data_uri
 from .render import RENDER_OPTIONS, Typesetter, weasyprint_version
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+MAX_LAYOUTS = 4
+"""Layouts of one page at most while fitting it (see fit.py): the first, then better ones."""
 
 
 @dataclass(frozen=True)
@@ -308,15 +311,15 @@ class Press:
     def _print(self, job: PrintJob) -> None:
         helpers = PrintHelpers(self, job)
         url = self.url_of(job.page) if job.page else None
-        html = self.env.get_template(job.template).render(
-            **job.context,
-            size=job.size,
-            lang=job.lang,
-            url=url,
-            qr=qr_data_uri(url) if url else None,
-            press=helpers,
-        )
-        html = self.inks.html(html)
+        template = self.env.get_template(job.template)
+        qr = qr_data_uri(url) if url else None
+
+        def fill(fit: Fit) -> str:
+            page = template.render(**job.context, size=job.size, lang=job.lang, url=url, qr=qr, press=helpers, fit=fit)
+            return self.inks.html(page)
+
+        # The first layout's page is the cache key: a fitted page follows from it.
+        html = fill(Fit())
         key = fingerprint(
             _code_version(),
             weasyprint_version(),
@@ -336,7 +339,7 @@ class Press:
         else:
             data = None
             if not any(f.severity == "error" for f in findings):
-                data, more = self._typeset(html, helpers.images, job)
+                data, more = self._typeset(html, fill, helpers.images, job)
                 findings += more
         self._report(job, findings)
         if any(f.severity == "error" for f in findings):
@@ -345,11 +348,22 @@ class Press:
             self.cache.put(key, Cached(data, tuple((f.message, f.hint) for f in findings if f.severity == "warning")))
         self._done[job.key] = (key, data)
 
-    def _typeset(self, html: str, images: Mapping[str, str], job: PrintJob) -> tuple[bytes, list[Finding]]:
+    def _typeset(
+        self, html: str, fill: Callable[[Fit], str], images: Mapping[str, str], job: PrintJob
+    ) -> tuple[bytes, list[Finding]]:
         if self._typesetter is None:
             stamp = dt.datetime.combine(self.build_date, dt.time(0), dt.UTC)
             self._typesetter = Typesetter(self.image_dir, self.settings, self.inks, stamp)
         document, refused = self._typesetter.typeset(html)
+        # Give the pictures the room the text leaves (see fit.py); a layout that no
+        # longer fits on its page is never kept.
+        fit, layouts = Fit(), 1
+        while layouts < MAX_LAYOUTS and not job.flow and (free := room(document)) and (better := next_fit(fit, free)):
+            fitted, more_refused = self._typesetter.typeset(fill(better))
+            layouts += 1
+            if len(fitted.pages) > 1:
+                break
+            document, refused, fit = fitted, more_refused, better
         data = self._typesetter.write(document, job.key)
         self.stats.typeset += 1
         return data, preflight(document, images, refused, job.flow, self.settings.min_ppi, self.settings.good_ppi)
