@@ -110,6 +110,51 @@ def test_a_bad_save_shows_the_problems_and_a_good_save_restores_the_page(served,
     assert not [u for u in failed if "sitemap" in u]
 
 
+def test_a_data_edit_remakes_the_pages_as_they_are_opened(served, browser):
+    """A data edit re-plans the site and makes each page again when it is opened; a new
+    record (new pages) gets a whole build."""
+    import urllib.request
+
+    project, url, log_path = served
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto(url + "halls/test-auditorium/")
+        _wait_for(tab, "h1", "测试礼堂")
+        before = log_path.read_text(encoding="utf-8").count("Building documentation")
+
+        renamed = GOOD_HALL.replace("测试礼堂", "测试大礼堂").replace("Test Auditorium", "Test Great Hall")
+        project.write("data/halls/test-auditorium.yml", renamed)
+        # The open tab reloads onto the page made anew.
+        _wait_for(tab, "h1", "测试大礼堂")
+        log = log_path.read_text(encoding="utf-8")
+        assert "data changed:" in log and "are made as they are opened" in log
+        assert log.count("Building documentation") == before  # no whole build
+        # Every other page and file is made again when asked for: the index, the English twin.
+        tab.goto(url + "halls/")
+        assert "测试大礼堂" in tab.locator("main").inner_text()
+        tab.goto(url + "en/halls/test-auditorium/")
+        assert tab.locator("h1").first.inner_text() == "Test Great Hall"
+
+        # A new record brings new pages: a whole build makes them.
+        project.write("data/halls/second-hall.yml", GOOD_HALL.replace("测试礼堂", "第二礼堂"))
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                with urllib.request.urlopen(url + "halls/second-hall/", timeout=60) as response:
+                    if "第二礼堂" in response.read().decode("utf-8"):
+                        break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, "the new hall's page did not appear"
+            time.sleep(0.3)
+        assert log_path.read_text(encoding="utf-8").count("Building documentation") > before
+    finally:
+        (project.root / "data/halls/second-hall.yml").unlink(missing_ok=True)
+        project.write("data/halls/test-auditorium.yml", GOOD_HALL)
+        context.close()
+
+
 def _make_project(root: Path):  # type: ignore[no-untyped-def]
     """The suite's tiny project (tests/conftest.py), loaded by path: other folders have a conftest too."""
     import importlib.util

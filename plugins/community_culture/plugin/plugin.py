@@ -8,6 +8,7 @@ metadata and the navigation, and keeps a failed build from touching the publishe
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,6 +17,7 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -28,13 +30,14 @@ from ..core.markup import MarkdownRenderer
 from ..core.problems import MAX_SHOWN, Problems
 from ..core.templates import template_cache
 from ..core.wording import render
-from ..model.site import load_site
+from ..model.site import Site, load_site
 from ..output import housekeeping
 from ..output.options import OptionsError, SiteConfig, read_options
 from ..output.site import TEMPLATES, OutputError, Settings, SiteOutput, problems_summary
 from . import gate
 from . import nav as navigation
 from .config import CultureConfig
+from .live import LivePreview
 from .preview import problems_page, quiet_jieba, without_hreflang
 
 log = get_plugin_logger(__name__)
@@ -73,6 +76,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.command = "build"
         self.dirty = False
         self.strict_logging = gate.StrictLogging()
+        self.live = LivePreview()
+        """In preview: after a data edit, pages are made again as they are opened."""
         self._reset()
 
     def _reset(self) -> None:
@@ -82,6 +87,9 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.broken: Problems | None = None
         """In preview, the problems that stop the data from building (the site shows them)."""
         self.policy: ScriptPolicy | None = None
+        self._reload: Callable[[], SiteOutput | None] | None = None
+        self._existing: dict[str, str] = {}
+        """The hand-written pages by URL, as the last whole build found them."""
         cachefile.USE.reset()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -131,18 +139,31 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         dirs.append(str(TEMPLATES))
         # The model holds no reference cycles: no collector passes while it and the plan
         # are made (core/collector.py), and none walks them again until the build ends.
-        with collector.paused_gc():
-            site, problems = load_site(options)
-            output, too_big = (
-                SiteOutput.make(site, self._settings(config), **self._theme(config)) if site else (None, [])
-            )
-        for line in problems_summary(problems, MAX_SHOWN):
-            log.warning(line)
-        for note in problems.notes:
-            log.info(note)
-        if problems.untranslated:
-            n = len(problems.untranslated)
-            log.info(f"{n} texts lack a translation（{n} 处文字缺少翻译）: culture check --translations lists them")
+        settings, theme = self._settings(config), self._theme(config)
+
+        def load() -> tuple[Site | None, SiteOutput | None, Problems, list[str]]:
+            with collector.paused_gc():
+                site, problems = load_site(options)
+                output, too_big = SiteOutput.make(site, settings, **theme) if site else (None, [])
+            for line in problems_summary(problems, MAX_SHOWN):
+                log.warning(line)
+            for note in problems.notes:
+                log.info(note)
+            if problems.untranslated:
+                n = len(problems.untranslated)
+                log.info(f"{n} texts lack a translation（{n} 处文字缺少翻译）: culture check --translations lists them")
+            return site, output, problems, too_big
+
+        def reload() -> SiteOutput | None:
+            _, output, problems, _ = load()
+            if output is None or problems.errors:
+                return None  # the whole build shows the problems
+            output.attach(self._existing)
+            self.output = output
+            return output
+
+        self._reload = reload
+        site, output, problems, too_big = load()
         config.watch.append(str(options.data_dir))
         if site is None and self.command == "serve":
             # A failed build leaves `mkdocs serve` showing the old site and new tabs
@@ -210,7 +231,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         for file in [f for f in files if f.abs_src_path and not Path(f.abs_src_path).is_relative_to(docs)]:
             if Path(str(file.abs_src_path)).is_relative_to(TEMPLATES) or output.is_theme_data(file.src_uri):
                 files.remove(file)
-        existing = {navigation.page_url(f): f.src_uri for f in files.documentation_pages()}
+        existing = self._existing = {navigation.page_url(f): f.src_uri for f in files.documentation_pages()}
         for page in output.attach(existing):
             files.append(File.generated(config, page.src_uri, content=""))
         try:
@@ -240,7 +261,17 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if self.output is not None:
             env.bytecode_cache = template_cache(self.output.site.options.cache_dir)
+            if self.command == "serve" and self.navs:
+                self.live.built((config, files, self.navs[self.output.default_language], env), self.output)
         return env
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        if self.config.enabled:
+            server.builder = self.live.builder(builder, lambda: self._reload() if self._reload else None)
+            server._serve_request = self.live.serving(server)  # type: ignore[method-assign]
+        return server
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.output is None:
@@ -315,6 +346,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         collector.unfreeze()
         if self.broken is not None:
+            self.live.forget()
             page = problems_page(self.broken, config.site_name)
             Path(config.site_dir, "404.html").write_text(page, encoding="utf-8")
             return
@@ -340,6 +372,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         collector.unfreeze()
+        self.live.forget()
         self._abort()
 
     def on_shutdown(self) -> None:
