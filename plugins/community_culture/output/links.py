@@ -25,6 +25,7 @@ class SiteFiles:
         self.site_dir = site_dir
         self.base_path = base_path
         self._ids: dict[Path, set[str]] = {}
+        self._files: dict[str, Path | None] = {}
 
     def target(self, page: str, path: str) -> Path | None:
         """The file the link path ``path`` on the page at URL ``page`` leads to (None: nothing there)."""
@@ -41,12 +42,15 @@ class SiteFiles:
                 url += "/"
             if url == ".":
                 url = ""
-        return file_of(self.site_dir, url)
+        if url not in self._files:
+            self._files[url] = file_of(self.site_dir, url)
+        return self._files[url]
 
-    def has_id(self, target: Path, fragment: str) -> bool:
-        """Whether the page ``target`` has an element with the id ``fragment``."""
+    def has_id(self, target: Path, fragment: str, text: str | None = None) -> bool:
+        """Whether the page ``target`` (whose ``text`` may be given) has an element with the id ``fragment``."""
         if target not in self._ids:
-            text = target.read_text(encoding="utf-8", errors="replace")
+            if text is None:
+                text = target.read_text(encoding="utf-8", errors="replace")
             self._ids[target] = {a or b for a, b in _ID.findall(text)}
         return unquote(fragment) in self._ids[target]
 

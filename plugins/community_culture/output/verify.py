@@ -71,7 +71,7 @@ def _broken(site_dir: Path, base_path: str, planned: set[str], known: set[tuple[
                 parts.fragment
                 and target.suffix == ".html"
                 and page != "404.html"
-                and not site.has_id(target, parts.fragment)
+                and not site.has_id(target, parts.fragment, text if target == path else None)
             ):
                 problems.append(f"/{page}: the link '{href}' leads to a page without '#{unquote(parts.fragment)}'")
     return problems
@@ -93,13 +93,22 @@ def _leaks(site_dir: Path, withheld_words: Iterable[str], published_words: Itera
         patterns.append(re.compile(rf"(?<![A-Za-z0-9_.-])(?:{joined})(?![A-Za-z0-9_-])", re.I))
     if other:
         patterns.append(re.compile("|".join(re.escape(w) for w in other)))
+    lowered = [w.lower() for w in ascii_words]
+
+    def names(text: str) -> bool:
+        # A plain search for each word first: the patterns run only where one occurs.
+        low = text.lower()
+        if not any(w in low for w in lowered) and not any(w in text for w in other):
+            return False
+        return any(p.search(text) for p in patterns)
+
     problems = []
     for path in sorted(site_dir.rglob("*")):
         name = path.name.lower()
         rel = path.relative_to(site_dir).as_posix()
         if rel.startswith(("pagefind/", "assets/javascripts/", "assets/stylesheets/")) or not path.is_file():
             continue
-        if any(p.search(rel) for p in patterns):
+        if names(rel):
             problems.append(f"/{rel}: the file's name names a person who is not published")
             continue
         if name.endswith(".gz"):
@@ -113,7 +122,7 @@ def _leaks(site_dir: Path, withheld_words: Iterable[str], published_words: Itera
         elif name.endswith(".json") and "\\u" in text:
             with contextlib.suppress(ValueError):
                 text = json.dumps(json.loads(text), ensure_ascii=False)
-        text = html.unescape(text)
-        if any(p.search(text) for p in patterns):
+        # A character reference (&#29579;) can spell a name: read those files unescaped too.
+        if names(text) or ("&#" in text and names(html.unescape(text))):
             problems.append(f"/{rel}: names a person who is not published（含有未公开人员的信息）")
     return problems

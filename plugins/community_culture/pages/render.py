@@ -7,6 +7,7 @@ template. Python hands the templates data and small helpers; it builds no HTML.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Mapping, Sequence
@@ -137,11 +138,20 @@ class Helpers:
         return "webcal://" + base.split("://", 1)[1].rstrip("/") + "/" + path
 
     def _relative(self, target: str) -> str:
-        base = self._here if self._here.endswith("/") or not self._here else posixpath.dirname(self._here) + "/"
-        rel = posixpath.relpath("/" + target, "/" + base)
-        if target.endswith("/") and not rel.endswith("/"):
-            rel += "/"
-        return "./" if rel in (".", "./") else rel
+        return relative(target, self._here)
+
+
+@functools.lru_cache(maxsize=65536)
+def relative(target: str, here: str) -> str:
+    """The link from the page at URL ``here`` to ``target`` (both below the site root).
+
+    Memoised: a site's pages link to the same few hundred places over and over.
+    """
+    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    rel = posixpath.relpath("/" + target, "/" + base)
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return "./" if rel in (".", "./") else rel
 
 
 class Renderer:
