@@ -16,8 +16,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypinyin import lazy_pinyin  # type: ignore[import-untyped, unused-ignore]
-
 from .model.exhibit import SECTIONS
 from .model.honor import BOARDS_FILE, DEFAULTS
 from .model.schema import write_schemas
@@ -50,6 +48,9 @@ class Request:
 
 def make_id(title: str, prefix: str = "") -> str:
     """A lowercase ASCII slug from a title: ``重阳敬老联欢会`` -> ``chong-yang-jing-lao-lian-huan-hui``."""
+    # Imported here: its dictionary takes most of a second to load, which a check does not need.
+    from pypinyin import lazy_pinyin  # type: ignore[import-untyped, unused-ignore]
+
     words = lazy_pinyin(title, errors=lambda chars: chars)  # ASCII words come back as they are
     slug = re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-")
     if len(slug) > _MAX_ID:

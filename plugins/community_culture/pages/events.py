@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from ..build import Build
@@ -12,7 +13,7 @@ from ..calendar import ics, words
 from ..calendar.grid import month_grid, neighbours
 from ..calendar.structured import event_jsonld, events_json
 from ..core.strings import translate
-from .plan import Asset, PageSpec, Plan
+from .plan import Asset, Lazy, PageSpec, Plan
 
 
 def contribute(site: Build, plan: Plan) -> None:
@@ -54,7 +55,7 @@ def contribute(site: Build, plan: Plan) -> None:
                             "month": month,
                             "whole": whole,
                             "items": items,
-                            "weeks": month_grid(year, month, [o for o in items if id(o) not in banded]),
+                            "weeks": Lazy(partial(month_grid, year, month, [o for o in items if id(o) not in banded])),
                             "prev": prev if prev[0] in cal.years else None,
                             "next": nxt if nxt[0] in cal.years else None,
                         },
@@ -67,7 +68,11 @@ def contribute(site: Build, plan: Plan) -> None:
                     lang,
                     "culture/event.html",
                     event.title.get(lang, default),
-                    {"event": event, "occurrences": cal.for_event(event.id), "jsonld": _jsonld(site, event.id, lang)},
+                    {
+                        "event": event,
+                        "occurrences": cal.for_event(event.id),
+                        "jsonld": Lazy(partial(_jsonld, site, event.id, lang)),
+                    },
                 )
             )
         for category in cal.categories:

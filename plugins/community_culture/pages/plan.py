@@ -15,6 +15,14 @@ from typing import Any
 from ..build import Build
 
 
+class Lazy:
+    """A page's context value made only when the page is rendered (``culture check``
+    renders no page, and the preview only the pages it shows)."""
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self.make = make
+
+
 @dataclass(frozen=True)
 class PageSpec:
     """One page in one language."""

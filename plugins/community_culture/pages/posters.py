@@ -136,7 +136,8 @@ def poster_job(site: Build, year: int, month: int) -> PrintJob:
             size=POSTER_SIZE,
             template="print/poster.html",
             lang=site.default_language,
-            context={
+            # Made when the poster is printed: a check without print files skips every month.
+            context=lambda: {
                 "poster": month_poster(site, year, month, site.default_language),
                 "month_names": {lang: month_name(year, month, lang) for lang in site.options.languages},
                 "languages": site.options.languages,

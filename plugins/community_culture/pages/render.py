@@ -23,7 +23,7 @@ from ..core.markup import MarkdownRenderer
 from ..core.strings import translate
 from ..core.templates import template_cache
 from ..core.text import LText
-from .plan import PageSpec
+from .plan import Lazy, PageSpec
 
 TIME_RANGE = re.compile(r"\d{1,2}:\d{2}(?:–\d{1,2}:\d{2})?")
 
@@ -183,8 +183,9 @@ class Renderer:
     def render(self, spec: PageSpec, page_html: str | None = None, extra: Mapping[str, Any] | None = None) -> str:
         """The HTML body of ``spec``; ``page_html`` is a hand-written page's own content."""
         template = self.env.get_template(spec.template)
+        context = {key: value.make() if isinstance(value, Lazy) else value for key, value in spec.context.items()}
         return template.render(
-            **spec.context,
+            **context,
             **(extra or {}),
             culture=Helpers(self, spec),
             site=self.site,

@@ -66,8 +66,9 @@ class PrintJob:
     """The page template, e.g. ``print/panel.html``."""
     lang: str
     """The document's main language."""
-    context: Mapping[str, Any] = field(default_factory=dict)
-    """What the template is given besides ``size``, ``lang``, ``url``, ``qr`` and ``press``."""
+    context: Mapping[str, Any] | Callable[[], Mapping[str, Any]] = field(default_factory=dict)
+    """What the template is given besides ``size``, ``lang``, ``url``, ``qr``, ``press`` and ``fit``;
+    or a function that makes it when the page is printed (a check that prints nothing never calls it)."""
     page: str | None = None
     """The web page its QR code leads to, below the site root (``exhibits/history/founding/``); None: no QR code."""
     source: Position | None = None
@@ -313,9 +314,10 @@ class Press:
         url = self.url_of(job.page) if job.page else None
         template = self.env.get_template(job.template)
         qr = qr_data_uri(url) if url else None
+        context = job.context() if callable(job.context) else job.context
 
         def fill(fit: Fit) -> str:
-            page = template.render(**job.context, size=job.size, lang=job.lang, url=url, qr=qr, press=helpers, fit=fit)
+            page = template.render(**context, size=job.size, lang=job.lang, url=url, qr=qr, press=helpers, fit=fit)
             return self.inks.html(page)
 
         # The first layout's page is the cache key: a fitted page follows from it.
