@@ -25,6 +25,7 @@ import datetime as dt
 import functools
 import hashlib
 import tempfile
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -95,12 +96,15 @@ class PressStats:
     """Pages taken from the cache unchanged."""
     combined: int = 0
     """Files assembled from several pages (made or taken from the cache)."""
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Time spent typesetting, by product (``panel``, ``board``...)."""
 
     def __str__(self) -> str:
+        spent = ", ".join(f"{product} {secs:.1f} s" for product, secs in sorted(self.seconds.items()))
         return (
             f"print files: {self.typeset} page{'s' if self.typeset != 1 else ''} typeset, "
             f"{self.cached} from the cache, {self.combined} combined file{'s' if self.combined != 1 else ''}"
-        )
+        ) + (f"; typesetting took {spent}" if spent else "")
 
 
 class PrintError(DataError):
@@ -353,6 +357,7 @@ class Press:
     def _typeset(
         self, html: str, fill: Callable[[Fit], str], images: Mapping[str, str], job: PrintJob
     ) -> tuple[bytes, list[Finding]]:
+        began = time.perf_counter()
         if self._typesetter is None:
             stamp = dt.datetime.combine(self.build_date, dt.time(0), dt.UTC)
             self._typesetter = Typesetter(self.image_dir, self.settings, self.inks, stamp)
@@ -368,6 +373,8 @@ class Press:
             document, refused, fit = fitted, more_refused, better
         data = self._typesetter.write(document, job.key)
         self.stats.typeset += 1
+        product = job.product or Path(job.template).stem
+        self.stats.seconds[product] = self.stats.seconds.get(product, 0.0) + time.perf_counter() - began
         return data, preflight(document, images, refused, job.flow, self.settings.min_ppi, self.settings.good_ppi)
 
     def _report(self, job: PrintJob, findings: list[Finding]) -> None:
