@@ -50,7 +50,7 @@ class Room:
     rows: int = 0
     """Rows of ``fit-grow`` pictures (a row: pictures whose tops are level)."""
     scalable_mm: float = 0.0
-    """Height of the text marked ``fit-scale``."""
+    """Height from the top of the text marked ``fit-scale`` to the foot of the content."""
 
 
 def room(document: Any) -> Room | None:
@@ -75,7 +75,7 @@ def room(document: Any) -> Room | None:
 def _room_in(area: Any, floor: float, boxes: list[Any]) -> Room:
     bottom = area.content_box_y()
     tops: set[int] = set()
-    scalable = 0.0
+    text_top: float | None = None
     for box in boxes:
         classes = _classes(box)
         if "fit-aside" in classes:
@@ -87,7 +87,10 @@ def _room_in(area: Any, floor: float, boxes: list[Any]) -> Room:
         if is_image(box) and "fit-grow" in classes:
             tops.add(round(box.border_box_y()))
         if "fit-scale" in classes:
-            scalable += box.border_height()
+            top = box.border_box_y()
+            text_top = top if text_top is None else min(text_top, top)
+    # The text's height is where its lines end, not its box's (a flex item is stretched).
+    scalable = max(0.0, bottom - text_top) if text_top is not None else 0.0
     return Room(max(0.0, (floor - bottom) / _PX_PER_MM), len(tops), scalable / _PX_PER_MM)
 
 
