@@ -291,7 +291,10 @@ class Fields:
             return None
         value = read_text(node, self.name(key), self.ctx)
         if value is not None:
+            # An image in Markdown is written ![...] or as an <img> tag: other texts need no conversion.
             for lang, text in value.values:
+                if "![" not in text and "<img" not in text.lower():
+                    continue
                 for src in external_images(_markdown().convert(text)):
                     self.error(
                         node,

@@ -10,6 +10,7 @@ reached), ``missed`` (it ended below it), ``in-progress`` or ``upcoming``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -87,8 +88,12 @@ class TargetResult:
         return tuple(p for p in self.periods if p.period.first <= last and p.period.last >= first)
 
 
-def held_occurrences(calendar: Calendar) -> list[Held]:
-    """Every occurrence held on or before the build date, in date order."""
+@functools.lru_cache(maxsize=1)
+def held_occurrences(calendar: Calendar) -> tuple[Held, ...]:
+    """Every occurrence held on or before the build date, in date order.
+
+    Kept for the last calendar asked about: every report of a build asks for the same.
+    """
     out: list[Held] = []
     for occ in calendar.occurrences:
         event = occ.event
@@ -100,7 +105,7 @@ def held_occurrences(calendar: Calendar) -> list[Held]:
         record = min(records, key=lambda r: record_day(event, r) or occ.first) if records else None
         day = record_day(event, record) if record is not None else None
         out.append(Held(occ, day or occ.first, record, records))
-    return sorted(out, key=lambda h: (h.day, h.event_id))
+    return tuple(sorted(out, key=lambda h: (h.day, h.event_id)))
 
 
 def periods_of(year: int, kind: str, within: tuple[dt.date, dt.date] | None = None) -> list[Period]:
