@@ -97,10 +97,10 @@ def _room_in(area: Any, floor: float, boxes: list[Any]) -> Room:
 def next_fit(current: Fit, free: Room) -> Fit | None:
     """The fit to lay the page out with next, or None when this one is as good as it gets.
 
-    Pictures first, then text. Text set ``s`` times
-    larger takes about ``s²`` times its height (lines get longer and more of them), so it
-    is scaled by the square root of the share it may take, less a little for the lines
-    that break differently, and again while that leaves room; never by more than half again.
+    Pictures first, then text. Text set ``s`` times larger takes about ``s²`` times its
+    height (lines get longer and more of them), so it is scaled by the square root of the
+    share it may take, less a little for the lines that break differently, and again
+    while that leaves room; never by more than half again.
     """
     if free.free_mm < _WORTH_MM:
         return None
