@@ -255,20 +255,35 @@ class SiteOutput(FilesAndMedia):
         words = self.site.withheld_words
         return verify_site(site_dir, planned, words, published, base_path, self.renderer.links)
 
-    def finish(self, site_dir: Path, base_path: str = "/", *, index_later: bool = False) -> list[str]:
-        """Check the written site and index it for search; a warning for each problem found.
+    def finish(
+        self, site_dir: Path, base_path: str = "/", *, index_later: bool = False, verify: bool = False
+    ) -> tuple[list[str], list[str]]:
+        """Check the written site and index it for search: (warnings, reasons not to publish it).
 
-        ``index_later``: the preview shows the pages at once and indexes them in the
-        background (a second of every save); a search just after a save may miss the edit.
+        Pagefind writes the search index in a process of its own; the pre-publication
+        check (``verify``, see :meth:`verify`) runs meanwhile, so the two share the
+        machine's cores. ``index_later``: the preview shows the pages at once and indexes
+        them in the background (a second of every save); a search just after a save may
+        miss the edit.
         """
         warnings = [*broken_links(site_dir, self.renderer.links, base_path)]
+        indexing: threading.Thread | None = None
+        failures: list[str] = []
         if self.settings.search and index_later:
             threading.Thread(target=_index_quietly, args=(site_dir,), name="search-index", daemon=True).start()
         elif self.settings.search:
-            failure = index_site(site_dir)
-            if failure:
-                warnings.append(f"community-culture: search: {failure}")
-        return warnings
+
+            def index() -> None:
+                failure = index_site(site_dir)
+                if failure:
+                    failures.append(f"community-culture: search: {failure}")
+
+            indexing = threading.Thread(target=index, name="search-index")
+            indexing.start()
+        refused = self.verify(site_dir, base_path) if verify else []
+        if indexing is not None:
+            indexing.join()
+        return warnings + failures, refused
 
 
 def _index_quietly(site_dir: Path) -> None:

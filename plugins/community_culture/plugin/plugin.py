@@ -353,11 +353,13 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         if self.output is None:
             return
         base = urlsplit(config.site_url or "/").path or "/"
-        for message in self.output.finish(Path(config.site_dir), base, index_later=self.command == "serve"):
+        warnings, refused = self.output.finish(
+            Path(config.site_dir), base, index_later=self.command == "serve", verify=self.publication is not None
+        )
+        for message in warnings:
             log.warning(message)
         if self.publication is None:
             return
-        refused = self.output.verify(Path(config.site_dir), urlsplit(config.site_url or "/").path or "/")
         if refused:
             self._abort()
             shown = "\n".join(refused[:MAX_SHOWN]) + (
