@@ -141,7 +141,10 @@ class Press:
         self.files: dict[str, PrintFile] = {}
         """Every file handed out, by path: the reprint list."""
         self._manifest: list[dict[str, Any]] | None = None
-        self._by_path: dict[str, bytes] = {}
+        self._by_path: dict[str, str] = {}
+        """The fingerprint of the file handed out at each path (its bytes are kept, see :meth:`_keep`)."""
+        self._memory: dict[str, bytes] = {}
+        """PDFs by fingerprint that have no cache folder to be kept in."""
         self._state_dir = cache_dir / "print" if cache_dir is not None else None
         self.content_dir = content_dir
         self.languages = tuple(languages)
@@ -161,8 +164,8 @@ class Press:
             undefined=jinja2.StrictUndefined,
         )
         self._jobs: dict[str, PrintJob] = {}
-        self._done: dict[str, tuple[str, bytes | None]] = {}
-        """Printed jobs by key: (fingerprint, PDF or None when it failed)."""
+        self._done: dict[str, tuple[str, bool]] = {}
+        """Printed jobs by key: (fingerprint, whether it printed)."""
         self._typesetter: Typesetter | None = None
 
     @property
@@ -223,13 +226,13 @@ class Press:
             data = cached.pdf
         else:
             data = combine_pdfx([self._pdf_of(job) for job in jobs], title, path or "+".join(j.key for j in jobs))
-            self.cache.put(key, Cached(data))
+            self._keep(key, Cached(data))
         if path is not None:
             self._record(path, jobs[0], data, key, product or "combined", len(jobs))
         return data
 
     def _record(self, path: str, job: PrintJob, data: bytes, source: str, product: str, count: int = 1) -> None:
-        self._by_path[path] = data
+        self._by_path[path] = source
         stem = job.name if path == job.key and job.name else path.removesuffix(".pdf").replace("/", "-")
         self.files[path] = PrintFile(
             path=path,
@@ -246,7 +249,8 @@ class Press:
 
     def pdf_at(self, path: str) -> bytes | None:
         """The bytes of a file already handed out at ``path`` (None if none was)."""
-        return self._by_path.get(path)
+        key = self._by_path.get(path)
+        return self._bytes(key) if key is not None else None
 
     def manifest(self) -> list[dict[str, Any]]:
         """The reprint list of every file handed out so far, with the date each last changed.
@@ -278,9 +282,9 @@ class Press:
                     "打印文件上的二维码需要网站的正式网址，请在 mkdocs.yml 中填写 site_url",
                 )
             )
-            self._done.update({job.key: ("", None) for job in pending})
+            self._done.update({job.key: ("", False) for job in pending})
         if pending and not self._load_inks():
-            self._done.update({job.key: ("", None) for job in pending})
+            self._done.update({job.key: ("", False) for job in pending})
         for job in pending:
             if job.key not in self._done:
                 self._print(job)
@@ -351,8 +355,8 @@ class Press:
         if any(f.severity == "error" for f in findings):
             data = None
         elif cached is None and data is not None:
-            self.cache.put(key, Cached(data, tuple((f.message, f.hint) for f in findings if f.severity == "warning")))
-        self._done[job.key] = (key, data)
+            self._keep(key, Cached(data, tuple((f.message, f.hint) for f in findings if f.severity == "warning")))
+        self._done[job.key] = (key, data is not None)
 
     def _typeset(
         self, html: str, fill: Callable[[Fit], str], images: Mapping[str, str], job: PrintJob
@@ -390,9 +394,38 @@ class Press:
             )
 
     def _pdf_of(self, job: PrintJob) -> bytes:
-        data = self._done[job.key][1]
-        assert data is not None, "run() raises before a failed page is asked for"
-        return data
+        key, printed = self._done[job.key]
+        assert printed, "run() raises before a failed page is asked for"
+        return self._bytes(key)
+
+    # -- where made PDFs are kept: on disk, not in memory ---------------------------------
+    def _keep(self, key: str, entry: Cached) -> None:
+        """Keep a made PDF in the cache folder (read back when a file asks for it), so that
+        a build does not hold every print file in memory; without a folder, in memory."""
+        if self.cache.folder is None:
+            self._memory[key] = entry.pdf
+            return
+        try:
+            self.cache.put(key, entry)
+        except OSError:
+            self._memory[key] = entry.pdf  # a full or read-only cache: keep it here instead
+
+    def _bytes(self, key: str) -> bytes:
+        if key in self._memory:
+            return self._memory[key]
+        cached = self.cache.get(key)
+        if cached is None:  # written in this build; gone only if something else emptied the folder meanwhile
+            problems = Problems()
+            problems.add(
+                Problem(
+                    Position(str(self.cache.folder)),
+                    "",
+                    "a print file made in this build is missing from the cache folder: build again",
+                    "构建过程中印刷缓存文件丢失，请重新构建",
+                )
+            )
+            raise PrintError(problems)
+        return cached.pdf
 
 
 def page_count(data: bytes) -> int:
