@@ -150,9 +150,10 @@ def test_a_data_edit_remakes_the_pages_as_they_are_opened(served, browser):
             time.sleep(0.3)
         assert log_path.read_text(encoding="utf-8").count("Building documentation") > before
     finally:
+        # No tab left open to reload while the files are put back.
+        context.close()
         (project.root / "data/halls/second-hall.yml").unlink(missing_ok=True)
         project.write("data/halls/test-auditorium.yml", GOOD_HALL)
-        context.close()
 
 
 def _make_project(root: Path):  # type: ignore[no-untyped-def]

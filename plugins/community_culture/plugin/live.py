@@ -55,8 +55,6 @@ class LivePreview:
         self._pages: dict[str, Page] = {}
         self._files: dict[str, OutputFile] = {}
         self._output: SiteOutput | None = None
-        self.made_on_request = 0
-        """Pages and files made on request since the last whole build (for the log and tests)."""
 
     # -- after each whole build ------------------------------------------------------------
     def built(self, build: tuple[MkDocsConfig, Files, Navigation, Environment], output: SiteOutput) -> None:
@@ -66,7 +64,6 @@ class LivePreview:
         self._data_dir = output.site.options.data_dir.resolve()
         self._pages, self._files = {}, {}
         self._watched = self._snapshot(build[0])
-        self.made_on_request = 0
 
     def forget(self) -> None:
         """The last build showed problems or failed: the next save gets a whole build."""
@@ -138,12 +135,10 @@ class LivePreview:
                 _populate_page(page, config, files)
                 doc_files = files.documentation_pages()
                 _build_page(page, config, doc_files, nav, env)
-                self.made_on_request += 1
                 return True
             item = self._files.pop(path, None)
             if item is not None and self._output is not None:
                 self._output.write(item, Path(config.site_dir))
-                self.made_on_request += 1
                 return True
         return False
 

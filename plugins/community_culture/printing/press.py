@@ -402,13 +402,12 @@ class Press:
     def _keep(self, key: str, entry: Cached) -> None:
         """Keep a made PDF in the cache folder (read back when a file asks for it), so that
         a build does not hold every print file in memory; without a folder, in memory."""
-        if self.cache.folder is None:
-            self._memory[key] = entry.pdf
-            return
-        try:
+        if self.cache.folder is not None:
             self.cache.put(key, entry)
-        except OSError:
-            self._memory[key] = entry.pdf  # a full or read-only cache: keep it here instead
+            if (self.cache.folder / f"{key}.pdf").is_file():
+                return
+        # No cache folder, or one that cannot be written (read-only, full): keep it here.
+        self._memory[key] = entry.pdf
 
     def _bytes(self, key: str) -> bytes:
         if key in self._memory:
