@@ -92,7 +92,7 @@ def preflight_print(site: Build, problems: Problems) -> str:
     Returns:
         The press's figures (pages typeset, taken from the cache).
     """
-    from .printing.press import PrintError
+    from .printing.jobs import PrintError
 
     # A failed run's problems are the press's, added below with its warnings.
     with contextlib.suppress(PrintError):

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from ..build import Build
 from ..core.strings import translate
 from ..model.exhibit import SECTIONS, Exhibit
-from ..printing.press import PrintJob
+from ..printing.jobs import PrintJob
 from .plan import Asset, PageSpec, Plan
 
 PANEL_TEMPLATE = "print/panel.html"

@@ -21,7 +21,7 @@ from ..calendar.words import Words, day_words, fuzzy_label, month_name, time_wor
 from ..core.text import LText
 from ..model.honor import Board, Entry
 from ..model.sizes import named_size
-from ..printing.press import PrintJob
+from ..printing.jobs import PrintJob
 from .honors import ages, newest_first
 from .plan import Asset, Plan
 

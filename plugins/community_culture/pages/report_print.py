@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..build import Build
 from ..core.strings import translate
 from ..model.sizes import named_size
-from ..printing.press import PrintJob
+from ..printing.jobs import PrintJob
 from ..reports.summary import Report
 from .plan import Asset, Plan
 from .reports import charts, period_labels

@@ -26,7 +26,8 @@ KEEP = '<span class="keep">'
 """The last characters of a paragraph, kept on one line (``.keep { white-space: nowrap }``)."""
 
 if TYPE_CHECKING:
-    from .press import Press, PrintJob
+    from .jobs import PrintJob
+    from .press import Press
 
 
 class PrintHelpers:
