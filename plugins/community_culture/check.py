@@ -46,17 +46,19 @@ def run_check(
         translations: Only list what each language lacks.
         print_files: Typeset the print files too (through the build's cache) and report what preflight finds.
     """
-    with paused_gc():  # the model holds no reference cycles; see core/collector.py
+    # Reading and planning make millions of small objects and no cycles, and the check
+    # keeps them to its end (core/collector.py).
+    with paused_gc(keep=True):
         site, problems = load_site(options)
-    build = None
-    if site is not None:
-        from .pages.plan import build_plan, plan_limits
+        build = None
+        if site is not None:
+            from .pages.plan import build_plan, plan_limits
 
-        # The build refuses a plan this large before it starts: so does the check.
-        # Planning also registers every print page with the press, for the preflight below.
-        build = Build.of(site)
-        for message in plan_limits(build_plan(build)):
-            problems.add(Problem(Position(options.data_dir.name), "", message, "页面或印刷文件数量过多"))
+            # The build refuses a plan this large before it starts: so does the check.
+            # Planning also registers every print page with the press, for the preflight below.
+            build = Build.of(site)
+            for message in plan_limits(build_plan(build)):
+                problems.add(Problem(Position(options.data_dir.name), "", message, "页面或印刷文件数量过多"))
     if translations:
         return CheckResult(0, translations_report(problems, options.languages))
     for warning in translation_warnings(problems, options.languages[0]):

@@ -10,7 +10,7 @@ import pytest
 
 from community_culture.build import Build
 from community_culture.calendar import ics
-from community_culture.calendar.occurrence import Calendar
+from community_culture.calendar.occurrence import Calendar, Occurrence
 from community_culture.model.site import Options, load_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,10 +60,65 @@ def test_slices_match_a_scan(calendar):
     assert calendar.recent()
 
 
-def test_a_feed_is_the_bytes_icalendar_writes_for_the_whole_calendar(calendar):
+def unfolded(data: bytes) -> list[str]:
+    """The content lines of an iCalendar file, unfolded; every physical line at most 75 octets."""
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+    return data.decode("utf-8").replace("\r\n ", "").split("\r\n")
+
+
+# What the feeds wrote through icalendar's component objects: the writer must say the same.
+def reference_vevent(
+    occ: Occurrence,
+    calendar: Calendar,
+    lang: str,
+    default: str,
+    url: str,
+    host: str,
+    stamp: dt.datetime,
+    location_of: dict[str, str],
+) -> icalendar.Event:
+    event, notes = occ.event, ics._NOTES.get(lang, ics._NOTES["en"])
+    ve = icalendar.Event()
+    ve.add("uid", f"{occ.uid_key}@{host}")
+    ve.add("dtstamp", stamp)
+    title = ics._text(event.title, lang, default)
+    if event.status == "cancelled":
+        title = f"{notes['cancelled']} {title}"
+    ve.add("summary", title)
+    start, end = occ.start(calendar.tz), occ.end(calendar.tz)
+    ve.add("dtstart", start)
+    if end is not None:
+        ve.add("dtend", end)
+    if occ.all_day:
+        # A day-long or fuzzy span should not block the resident's whole day as busy.
+        ve.add("transp", "TRANSPARENT")
+    ve.add("status", ics._STATUS[event.status])
+    lines = []
+    if occ.fuzzy:
+        lines.append(
+            notes["fuzzy"].format(label=ics.fuzzy_label(occ, lang), span=ics.span_words(occ.first, occ.last, lang))
+        )
+    if event.status == "postponed":
+        lines.append(notes["postponed"])
+    for part in (event.summary, event.when.notes):
+        if part:
+            lines.append(ics._text(part, lang, default))
+    lines.append(notes["more"] + url)
+    ve.add("description", "\n".join(lines))
+    place = location_of.get(event.hall or "") or ics._text(event.venue, lang, default)
+    if place:
+        ve.add("location", place)
+    ve.add("url", url)
+    ve.add("categories", [event.category])
+    return ve
+
+
+@pytest.mark.parametrize("reminder", [None, dt.timedelta(minutes=30), dt.timedelta(days=1, hours=2)])
+def test_a_feed_says_what_icalendar_writes_for_the_whole_calendar(calendar, reminder):
     stamp = dt.datetime(2026, 6, 15, tzinfo=dt.UTC)
+    places = {"a": "Hall A; the east wing, 2nd floor \\ stage", "jinxiu-auditorium": "锦绣礼堂，" + "长街" * 40}
     writer = ics.FeedWriter(
-        calendar, lang="en", default="zh", base_url="https://x.org/", stamp=stamp, location_of={"a": "Hall A"}
+        calendar, lang="en", default="zh", base_url="https://x.org/", stamp=stamp, location_of=places, reminder=reminder
     )
     for occurrences in (calendar.occurrences, [o for o in calendar.occurrences if o.all_day][:3], []):
         whole = icalendar.Calendar()
@@ -79,8 +134,28 @@ def test_a_feed_is_the_bytes_icalendar_writes_for_the_whole_calendar(calendar):
         whole.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
         for occ in occurrences:
             url = f"https://x.org/en/events/{occ.event.id}/"
-            whole.add_component(ics._vevent(occ, calendar, "en", "zh", url, "x.org", stamp, {"a": "Hall A"}))
+            ve = reference_vevent(occ, calendar, "en", "zh", url, "x.org", stamp, places)
+            if reminder is not None and occ.event.status != "cancelled":
+                alarm = icalendar.Alarm()
+                alarm.add("action", "DISPLAY")
+                alarm.add("description", str(ve.get("summary")))
+                alarm.add("trigger", -reminder)
+                ve.add_component(alarm)
+            whole.add_component(ve)
         whole.add_missing_timezones()
-        assert writer.feed(occurrences, "All") == whole.to_ical()
+        assert unfolded(writer.feed(occurrences, "All")) == unfolded(whole.to_ical())
     assert b"BEGIN:VTIMEZONE" in writer.feed(calendar.occurrences, "All")
     assert b"BEGIN:VTIMEZONE" not in writer.feed([o for o in calendar.occurrences if o.all_day], "All")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a" * 200, "节" * 100, "a" * 73 + "\\,b" + "c" * 80, "x" + "礼堂，" * 30 + "\\;" * 20, "short"],
+)
+def test_long_lines_fold_between_characters_and_never_inside_an_escape(text):
+    line = ics._escape(text)
+    data = ics._fold("DESCRIPTION:" + line)
+    assert all(len(part) <= 75 for part in data.split(b"\r\n"))
+    physical = data.decode("utf-8").split("\r\n")[:-1]
+    assert all(not part.endswith("\\") or part.endswith("\\\\") for part in physical[:-1])
+    assert icalendar.Event.from_ical("BEGIN:VEVENT\r\n" + data.decode() + "END:VEVENT\r\n")["DESCRIPTION"] == text

@@ -22,7 +22,8 @@ def test_a_sound_site_passes(tmp_path):
         tmp_path,
         {
             "index.html": '<a href="halls/">场馆</a><a href="halls/#kind">类型</a><img src="images/a.jpg">',
-            "halls/index.html": '<h2 id="kind">礼堂</h2><a href="../">首页</a><a href="tel:123">电话</a>',
+            "halls/index.html": '<h2 id="kind">礼堂</h2><a href="../">首页</a><a href="tel:123">电话</a>'
+            '<a href="#kind">上</a><a href="#top">顶</a><div\nid=\'top\'></div>',
             "images/a.jpg": b"\xff\xd8",
         },
     )
@@ -35,7 +36,7 @@ def test_missing_pages_and_broken_links_of_planned_pages_stop_publication(tmp_pa
         {
             "index.html": '<a href="gone/">x</a><a href="halls/#nowhere">y</a>',
             "halls/index.html": "<h1>场馆</h1>",
-            "about/index.html": '<a href="#_1" class="md-skip">skip</a><article><a href="missing/">z</a></article>',
+            "about/index.html": '<a href="#_1" class="md-skip">skip</a><p data-id="_1"></p><article><a href="missing/">z</a></article>',
         },
     )
     errors = verify_site(root, ["", "halls/", "events/"], [])
@@ -63,10 +64,14 @@ def test_an_unpublished_person_is_found_anywhere_and_never_named(tmp_path):
             "sitemap.xml.gz": gzip.compress(b"<loc>https://x.org/honors/zhao-canary/</loc>"),
             "images/zhao-canary.jpg": b"\xff\xd8",
             "a/index.html": "<p>zhaojiacun village</p>",
+            "b/index.html": "<p>&#36213;&#37329;&#33457;&#38592;</p>",  # 赵金花雀 as character references
+            "c/index.html": "<p>Photo: ZHAO-CANARY.JPG</p>",  # an id in capitals
         },
     )
     errors = verify_site(root, [], ["zhao-canary", "赵金花雀", "zhao-canary.jpg"])
     assert errors == [
+        "/b/index.html: names a person who is not published（含有未公开人员的信息）",
+        "/c/index.html: names a person who is not published（含有未公开人员的信息）",
         "/data/honors.json: names a person who is not published（含有未公开人员的信息）",
         "/events.ics: names a person who is not published（含有未公开人员的信息）",
         "/images/zhao-canary.jpg: the file's name names a person who is not published",

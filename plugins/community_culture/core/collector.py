@@ -17,13 +17,19 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector for the ``with`` block (as it was before, after)."""
+def paused_gc(keep: bool = False) -> Iterator[None]:
+    """Pause the cyclic garbage collector for the ``with`` block (as it was before, after).
+
+    ``keep``: what the block made lives to the end of the run, so :func:`freeze` it
+    first; otherwise the first collection after the block walks all of it.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if keep:
+            gc.freeze()
         if was_enabled:
             gc.enable()
 

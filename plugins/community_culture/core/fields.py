@@ -21,6 +21,7 @@ from typing import TypeVar
 from .loader import Mapping, Node, Reporter, Scalar, Sequence
 from .markup import MarkdownRenderer, external_images
 from .problems import Position
+from .recordcache import ImageLog, RecordCache
 from .text import LText
 from .values import (  # noqa: F401 - re-exported for the model modules
     SLUG,
@@ -47,6 +48,10 @@ class Context:
     """Language codes, the default first."""
     content_dir: Path | None = None
     """Where images live; None skips the file-exists check."""
+    images: ImageLog | None = None
+    """Where the images checked are noted (for :mod:`.recordcache`); None: not noted."""
+    records: RecordCache | None = None
+    """Validated records of files read before; None: read every file."""
 
     @property
     def default_language(self) -> str:

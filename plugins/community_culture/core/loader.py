@@ -211,8 +211,11 @@ def load_yaml(path: Path, display: str, reporter: Reporter) -> Node | None:
         The root node, or None when the file could not be read or parsed.
     """
     text = read_text(path, display, reporter)
-    if text is None:
-        return None
+    return None if text is None else parse_file_text(text, display, reporter)
+
+
+def parse_file_text(text: str, display: str, reporter: Reporter) -> Node | None:
+    """A whole file's text (from :func:`read_text`) as nodes, through the parse cache."""
     cache = reporter.cache
     if cache is None:
         return parse_yaml(text, display, reporter)

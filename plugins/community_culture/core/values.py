@@ -255,7 +255,10 @@ def check_image(node: Scalar, fieldname: str, ctx: Context) -> str | None:
         return None
     if ctx.content_dir is not None:
         target = ctx.content_dir / path
-        if not target.is_file():
+        found = target.is_file()
+        if ctx.images is not None:
+            ctx.images.seen[value] = found
+        if not found:
             near = ""
             if target.parent.is_dir():
                 near = suggest(path.name, sorted(p.name for p in target.parent.iterdir()))

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping as AbcMapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from ..core.fields import Context, Fields
-from ..core.loader import load_yaml
+from ..core.loader import parse_file_text, read_text
 from ..core.problems import Position
+from ..core.recordcache import ImageLog, read_cached
 from ..core.text import LText
 from .record import Record, read_records, read_team_ids
 from .taxonomy import Taxonomies
@@ -81,10 +83,19 @@ def load_events(data_dir: Path, root: Path, ctx: Context, tax: Taxonomies) -> di
         if path.suffix not in (".yml", ".yaml") or path.name.startswith("."):
             continue
         display = path.relative_to(root).as_posix()
-        f = Fields.open(load_yaml(path, display, ctx.reporter), ctx, "", "a file with an 'events:' list")
-        if f is None:
+        text = read_text(path, display, ctx.reporter)
+        if text is None:
             continue
-        for event in f.each("events", "an event", lambda item: read_event(item, tax), required=True):
+        for event in read_cached(
+            ctx.records,
+            ctx.reporter.problems,
+            ctx.content_dir,
+            text,
+            display,
+            "events",
+            f"{ctx.languages!r} {tax!r}",
+            partial(_read_file, text, display, ctx, tax),
+        ):
             if event.id in events:
                 first = events[event.id].source
                 ctx.reporter.error(
@@ -95,8 +106,18 @@ def load_events(data_dir: Path, root: Path, ctx: Context, tax: Taxonomies) -> di
                 )
             else:
                 events[event.id] = event
-        f.finish()
     return dict(sorted(events.items()))
+
+
+def _read_file(text: str, display: str, ctx: Context, tax: Taxonomies, images: ImageLog) -> list[Event]:
+    """The valid events of one file (problems reported), its images noted in ``images``."""
+    ctx = replace(ctx, images=images)
+    f = Fields.open(parse_file_text(text, display, ctx.reporter), ctx, "", "a file with an 'events:' list")
+    if f is None:
+        return []
+    found = f.each("events", "an event", lambda item: read_event(item, tax), required=True)
+    f.finish()
+    return found
 
 
 def check_event_halls(events: dict[str, Event], halls: AbcMapping[str, object], ctx: Context) -> None:

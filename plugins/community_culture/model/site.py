@@ -8,6 +8,7 @@ then checks cross-references in a second pass once every file has parsed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from ..core.loader import Reporter
 from ..core.media import IMAGE_SUFFIXES
 from ..core.parsecache import ParseCache
 from ..core.problems import Position, Problems
+from ..core.recordcache import RecordCache
 from .community import Community, load_community
 from .event import Event, check_event_halls, load_events
 from .exhibit import Exhibit, check_exhibit_halls, load_exhibits
@@ -112,6 +114,15 @@ class Site:
         return self.options.languages[0]
 
 
+@functools.cache
+def _readers_code() -> bytes:
+    """A digest of the model's modules: the readers whose records :class:`RecordCache` keeps."""
+    h = hashlib.sha256()
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(source.name.encode() + b"\0" + source.read_bytes())
+    return h.digest()
+
+
 def load_site(options: Options) -> tuple[Site | None, Problems]:
     """Load and validate every data file and page front matter.
 
@@ -120,7 +131,8 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
     """
     cache = ParseCache(options.cache_dir / "parsed") if options.cache_dir is not None else None
     reporter = Reporter(cache=cache)
-    ctx = Context(reporter, options.languages, options.content_dir)
+    records = RecordCache(options.cache_dir / "records", _readers_code()) if options.cache_dir is not None else None
+    ctx = Context(reporter, options.languages, options.content_dir, records=records)
     root, data = options.root, options.data_dir
     if not data.is_dir():
         reporter.error(Position(_rel(data, root)), "", "the data folder does not exist", "找不到 data 文件夹")
@@ -169,6 +181,8 @@ def load_site(options: Options) -> tuple[Site | None, Problems]:
     problems.redact(honors.withheld_words, (photo.rsplit("/", 1)[-1] for photo in honors.withheld_photos))
     if cache is not None:
         cache.prune()
+    if records is not None:
+        records.prune()
     if problems.errors or community is None:
         return None, problems
     site = Site(

@@ -8,6 +8,7 @@ element of the target page carries, is a warning (``--strict`` fails on it).
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -48,11 +49,20 @@ class SiteFiles:
 
     def has_id(self, target: Path, fragment: str, text: str | None = None) -> bool:
         """Whether the page ``target`` (whose ``text`` may be given) has an element with the id ``fragment``."""
+        if text is not None and target not in self._ids:
+            # A page's link to itself: one search, not every id of a page no other link asks about.
+            return _id_pattern(unquote(fragment)).search(text) is not None
         if target not in self._ids:
-            if text is None:
-                text = target.read_text(encoding="utf-8", errors="replace")
+            text = target.read_text(encoding="utf-8", errors="replace")
             self._ids[target] = {a or b for a, b in _ID.findall(text)}
         return unquote(fragment) in self._ids[target]
+
+
+@functools.lru_cache(maxsize=256)
+def _id_pattern(fragment: str) -> re.Pattern[str]:
+    """Finds an element whose id is ``fragment`` (as :data:`_ID` would)."""
+    quoted = re.escape(fragment)
+    return re.compile(rf"\sid=(?:\"{quoted}\"|'{quoted}')")
 
 
 def broken_links(site_dir: Path, links: Iterable[tuple[str, str]], base_path: str = "/") -> list[str]:

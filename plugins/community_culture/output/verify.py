@@ -93,14 +93,21 @@ def _leaks(site_dir: Path, withheld_words: Iterable[str], published_words: Itera
         patterns.append(re.compile(rf"(?<![A-Za-z0-9_.-])(?:{joined})(?![A-Za-z0-9_-])", re.I))
     if other:
         patterns.append(re.compile("|".join(re.escape(w) for w in other)))
-    lowered = [w.lower() for w in ascii_words]
+    # A plain search of the file's bytes for each word first (UTF-8 finds a word as its
+    # text would; bytes.lower() changes ASCII letters only, as the ASCII words need): the
+    # file is decoded and the patterns run only where one occurs.
+    ascii_bytes = [w.lower().encode() for w in ascii_words]
+    other_bytes = [w.encode() for w in other]
+
+    def might_name(data: bytes) -> bool:
+        low = data.lower() if ascii_bytes else data
+        return any(w in low for w in ascii_bytes) or any(w in data for w in other_bytes)
+
+    def matches(text: str) -> bool:
+        return any(p.search(text) for p in patterns)
 
     def names(text: str) -> bool:
-        # A plain search for each word first: the patterns run only where one occurs.
-        low = text.lower()
-        if not any(w in low for w in lowered) and not any(w in text for w in other):
-            return False
-        return any(p.search(text) for p in patterns)
+        return might_name(text.encode("utf-8", "replace")) and matches(text)
 
     problems = []
     for path in sorted(site_dir.rglob("*")):
@@ -112,17 +119,18 @@ def _leaks(site_dir: Path, withheld_words: Iterable[str], published_words: Itera
             problems.append(f"/{rel}: the file's name names a person who is not published")
             continue
         if name.endswith(".gz"):
-            text = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+            data = gzip.decompress(path.read_bytes())
         elif name.endswith(_TEXT_FILES):
-            text = path.read_bytes().decode("utf-8", "replace")
+            data = path.read_bytes()
         else:
             continue
         if name.endswith(".ics"):
-            text = text.replace("\r\n ", "").replace("\\,", ",")  # lines folded at 75 octets
-        elif name.endswith(".json") and "\\u" in text:
+            data = data.replace(b"\r\n ", b"").replace(b"\\,", b",")  # lines folded at 75 octets
+        elif name.endswith(".json") and b"\\u" in data:
             with contextlib.suppress(ValueError):
-                text = json.dumps(json.loads(text), ensure_ascii=False)
+                data = json.dumps(json.loads(data), ensure_ascii=False).encode()
+        found = might_name(data) and matches(data.decode("utf-8", "replace"))
         # A character reference (&#29579;) can spell a name: read those files unescaped too.
-        if names(text) or ("&#" in text and names(html.unescape(text))):
+        if found or (b"&#" in data and names(html.unescape(data.decode("utf-8", "replace")))):
             problems.append(f"/{rel}: names a person who is not published（含有未公开人员的信息）")
     return problems

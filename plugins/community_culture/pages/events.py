@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from ..build import Build
 from ..calendar import ics, words
 from ..calendar.grid import month_grid, neighbours
+from ..calendar.occurrence import Calendar
 from ..calendar.structured import event_jsonld, events_json
 from ..core.strings import translate
 from .plan import Asset, Lazy, PageSpec, Plan
@@ -19,12 +20,13 @@ from .plan import Asset, Lazy, PageSpec, Plan
 def contribute(site: Build, plan: Plan) -> None:
     """Add every calendar page, feed and the open data file."""
     cal, default = site.calendar, site.default_language
+    upcoming = upcoming_context(site)  # the same occurrences in every language
     for lang in site.options.languages:
 
         def t(key: str, lang: str = lang, **kw: object) -> str:
             return translate(lang, default, key, **kw)
 
-        plan.pages.append(PageSpec("events/", lang, "culture/events.html", t("events"), upcoming_context(site)))
+        plan.pages.append(PageSpec("events/", lang, "culture/events.html", t("events"), upcoming))
         for year in cal.years:
             months = [cal.between(*_month_span(year, month)) for month in range(1, 13)]
             plan.pages.append(
@@ -108,7 +110,11 @@ def is_dated(occ: Any) -> bool:
 
 def this_week(site: Build) -> dict[str, Any]:
     """Upcoming occurrences as "today", "the rest of this week" (to Sunday) and "later"."""
-    cal = site.calendar
+    return _this_week(site.calendar)
+
+
+@lru_cache(maxsize=1)  # asked for by the home page and the calendar, in every language
+def _this_week(cal: Calendar) -> dict[str, Any]:
     today = cal.today
     sunday = today + dt.timedelta(days=6 - today.weekday())
     now, week, later = [], [], []

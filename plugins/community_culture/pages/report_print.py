@@ -31,7 +31,8 @@ def add_print(site: Build, plan: Plan, report: Report) -> None:
             size=REPORT_SIZE,
             template="print/report.html",
             lang=lang,
-            context={
+            # Made when the report is typeset (a warm build or a check typesets none).
+            context=lambda: {
                 "report": report,
                 "title": title,
                 "charts": charts(site, report, lang),

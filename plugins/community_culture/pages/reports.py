@@ -8,6 +8,7 @@ with activities held; a half-year report once its half has begun.
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import Any
 
 from ..build import Build
@@ -16,7 +17,7 @@ from ..core.strings import translate
 from ..reports.charts import Chart, bar_chart
 from ..reports.summary import Report, available, make_report, report_json, report_years
 from ..reports.targets import Period
-from .plan import Asset, PageSpec, Plan
+from .plan import Asset, Lazy, PageSpec, Plan
 
 
 def contribute(site: Build, plan: Plan) -> None:
@@ -37,7 +38,11 @@ def contribute(site: Build, plan: Plan) -> None:
         )
         for report in reports:
             title = translate(lang, default, f"report.{report.kind}", year=report.year)
-            context = {"report": report, "charts": charts(site, report, lang), "periods": period_labels(report, lang)}
+            context = {
+                "report": report,
+                "charts": Lazy(partial(charts, site, report, lang)),
+                "periods": period_labels(report, lang),
+            }
             plan.pages.append(
                 # Reports are the office's documents: the site search leads residents to the
                 # activity, venue and honour pages they summarise, not to them.

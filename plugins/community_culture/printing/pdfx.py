@@ -19,11 +19,12 @@ import hashlib
 import io
 import re
 from collections.abc import Sequence
-from typing import Any
-
-import pikepdf
+from typing import TYPE_CHECKING, Any
 
 from ..model.print_settings import PrintSettings
+
+if TYPE_CHECKING:
+    import pikepdf
 
 PT_PER_MM = 72 / 25.4
 MARK_GAP_MM = 1.0
@@ -44,6 +45,8 @@ def finish(data: bytes, settings: PrintSettings, condition_name: str, seed: str)
         condition_name: The output profile's description, for the output intent.
         seed: Unique to the file (its address), to tag its font subsets.
     """
+    import pikepdf  # loaded when a PDF is made: a check without print needs none
+
     with pikepdf.open(io.BytesIO(data)) as pdf:
         for intent in pdf.Root.get("/OutputIntents", []):
             intent.OutputConditionIdentifier = pikepdf.String(settings.condition)
@@ -72,6 +75,8 @@ def finish(data: bytes, settings: PrintSettings, condition_name: str, seed: str)
 
 def combine(parts: Sequence[bytes], title: str | None, seed: str) -> bytes:
     """One PDF/X file holding the pages of ``parts`` in order, each keeping its boxes and fonts."""
+    import pikepdf
+
     first, *rest = parts
     with pikepdf.open(io.BytesIO(first)) as pdf:
         others = [pikepdf.open(io.BytesIO(part)) for part in rest]
@@ -115,6 +120,8 @@ def retag_fonts(page: Any, seed: str) -> None:
     would carry the same ``ABCDEF+Noto-Sans-CJK-SC``; a RIP that takes two subsets of one
     name for one may print the wrong glyphs.
     """
+    import pikepdf
+
     fonts = page.obj.get("/Resources", {}).get("/Font", {})
     for ref in fonts.values():
         font = ref.get_object() if hasattr(ref, "get_object") else ref
@@ -143,6 +150,8 @@ def _stable_document_id(pdf: pikepdf.Pdf, data: bytes) -> None:
 
 
 def _save(pdf: pikepdf.Pdf) -> bytes:
+    import pikepdf
+
     out = io.BytesIO()
     # WeasyPrint's ID hashes a random XMP DocumentID: qpdf would keep its first half.
     if "/ID" in pdf.trailer:

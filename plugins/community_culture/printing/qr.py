@@ -5,8 +5,6 @@ from __future__ import annotations
 import base64
 import io
 
-import segno
-
 from .inks import K_ONLY
 
 PAPER = "device-cmyk(0 0 0 0)"
@@ -19,6 +17,8 @@ def qr_data_uri(url: str) -> str:
     scuffs and reflections of a panel hung in a busy hall and keeps the code small. The
     modules are pure K: a four-colour black would blur them with any misregistration.
     """
+    import segno  # loaded when a code is drawn: a check without print draws none
+
     qr = segno.make_qr(url, error="m", boost_error=False)
     out = io.BytesIO()
     # The white quiet zone of four modules is part of the code: scanners need it on a tinted page.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ..build import Build
@@ -60,19 +61,19 @@ class Report:
         """The last day counted: the period's end, or the build date while it runs."""
         return min(self.last, self.as_of)
 
-    @property
+    @cached_property
     def by_category(self) -> dict[str, int]:
         """Held occurrences per category, most first, then by id."""
         return _sorted_counts(Counter(h.occurrence.event.category for h in self.held))
 
-    @property
+    @cached_property
     def by_month(self) -> dict[str, int]:
         """Held occurrences per month (``2026-03``), every month of the period to the build date."""
         counts = Counter(f"{h.day:%Y-%m}" for h in self.held)
         months = [f"{self.year}-{m:02d}" for m in range(self.first.month, self.counted_to.month + 1)]
         return {m: counts.get(m, 0) for m in months} if self.counted_to >= self.first else {}
 
-    @property
+    @cached_property
     def by_hall(self) -> dict[str, int]:
         """Held occurrences per hall id (activities elsewhere are not listed), most first."""
         return _sorted_counts(Counter(h.occurrence.event.hall for h in self.held if h.occurrence.event.hall))
