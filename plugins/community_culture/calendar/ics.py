@@ -50,10 +50,11 @@ class FeedWriter:
     """Writes every .ics file of one language in one build.
 
     The same occurrence is listed by the site feed, its category's, its hall's and its
-    event's, and ``icalendar`` rebuilds a time zone's VTIMEZONE from the tz database
-    each time it is asked: so each VEVENT is serialised once, the VTIMEZONE once, and
-    every feed is put together from those bytes - exactly the bytes ``icalendar``
-    writes for the whole calendar, since a component's lines do not depend on its parent.
+    event's: so each VEVENT is serialised once, the VTIMEZONE once (by ``icalendar``, from
+    the tz database), and every feed is put together from those bytes. The content lines
+    are written here rather than through ``icalendar``'s component objects, which cost more
+    than the rest of a build's feeds; they say what ``icalendar`` writes for the same
+    calendar, property for property (tests/unit/test_calendar_index.py).
 
     Args:
         calendar: The site calendar (for its time zone).
@@ -95,14 +96,16 @@ class FeedWriter:
         ``url_of`` gives an occurrence's web page below the language root (``teams/x/``);
         by default it is its event's page.
         """
-        cal = icalendar.Calendar()
-        cal.add("prodid", "-//community-culture//calendar//" + self.lang.upper())
-        cal.add("version", "2.0")
-        cal.add("calscale", "GREGORIAN")
-        cal.add("method", "PUBLISH")
-        cal.add("x-wr-calname", name)
-        cal.add("x-wr-timezone", self.calendar.tz.key)
-        cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
+        head = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            f"PRODID:{_escape('-//community-culture//calendar//' + self.lang.upper())}",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            f"X-WR-CALNAME:{_escape(name)}",
+            "REFRESH-INTERVAL;VALUE=DURATION:P1D",
+            f"X-WR-TIMEZONE:{_escape(self.calendar.tz.key)}",
+        ]
         events: list[bytes] = []
         tzids: set[str] = set()
         for occ in occurrences:
@@ -112,9 +115,12 @@ class FeedWriter:
         # As icalendar's add_missing_timezones: every zone an event names, UTC excepted
         # (it is written with "Z"), and zones the tz database does not know left out.
         zones = [vtimezone(tzid) for tzid in sorted(tzids - {"UTC"})]
-        head = cal.to_ical()
-        end = b"END:VCALENDAR\r\n"
-        return head[: -len(end)] + b"".join(z for z in zones if z) + b"".join(events) + end
+        return (
+            b"".join(_fold(line) for line in head)
+            + b"".join(z for z in zones if z)
+            + b"".join(events)
+            + b"END:VCALENDAR\r\n"
+        )
 
     def _vevent(self, occ: Occurrence, page: str) -> tuple[bytes, frozenset[str]]:
         """The serialised VEVENT of ``occ`` linking to ``page`` and the TZIDs it uses, made on first use."""

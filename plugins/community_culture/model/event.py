@@ -93,7 +93,7 @@ def load_events(data_dir: Path, root: Path, ctx: Context, tax: Taxonomies) -> di
             text,
             display,
             "events",
-            f"{ctx.languages!r} {tax!r}",
+            f"{ctx.languages!r} images checked: {ctx.content_dir is not None} {tax!r}",
             partial(_read_file, text, display, ctx, tax),
         ):
             if event.id in events:

@@ -113,7 +113,8 @@ class FilesAndMedia:
             ) from None
         target = site_dir / item.path
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.parent.is_dir():  # one look, not a failing mkdir, for the thousands already there
+                target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
         except OSError as exc:
             raise OutputError(f"nothing was built: {describe(exc, target)}") from None
