@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .model.boards import BOARDS_FILE
 from .model.exhibit import SECTIONS
-from .model.honor import BOARDS_FILE, DEFAULTS
 from .model.schema import write_schemas
+from .model.taxonomy import DEFAULTS
 
 KINDS = ("hall", "event", "honor", "exhibit", "panel", "board")
 _MAX_ID = 48

@@ -16,7 +16,7 @@ import yaml
 from community_culture.core.fields import Context, Fields
 from community_culture.core.loader import Mapping, Reporter
 from community_culture.core.problems import Position
-from community_culture.model import event, exhibit, hall, honor, plan, team
+from community_culture.model import boards, event, exhibit, hall, honor, plan, team
 from community_culture.model.schema import build_schemas
 from community_culture.model.taxonomy import DEFAULTS, load_taxonomies
 
@@ -92,7 +92,7 @@ TAX = load_taxonomies(None, DEFAULTS, Context(Reporter()))
             lambda f: honor.read_entry(f, "morality", TAX, dt.date(2026, 1, 1)),
             SCHEMAS["honors.schema.json"]["properties"]["entries"]["items"],
         ),
-        (honor._read_board, SCHEMAS["boards.schema.json"]["properties"]["boards"]["items"]),
+        (boards.read_board, SCHEMAS["boards.schema.json"]["properties"]["boards"]["items"]),
         (lambda f: exhibit.read_exhibit(f, "x"), SCHEMAS["exhibit.schema.json"]),
         (
             lambda f: exhibit._read_panel(f, exhibit._read_print(None)),

@@ -56,7 +56,7 @@ def excerpt(line: str, col: int) -> tuple[str, int]:
 
 
 def printable(text: str) -> str:
-    """``text`` with every invisible or terminal-controlling character written as ``<U+XXXX>``."""
+    """``text`` with every invisible or terminal-controlling character written as its code point, e.g. ``<U+200B>``."""
     return _UNPRINTABLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 

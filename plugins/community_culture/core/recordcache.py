@@ -15,16 +15,16 @@ problems reported while reading it, under the SHA-256 of
 The images a file names are checked on disk again on every use: an entry whose
 image has gone is a miss. A file whose reading gave an error, or named an image
 that does not exist (the message then suggests a neighbour's name), is never
-kept: its messages are made afresh every time.
+kept: its messages are made afresh every time. Entries are kept as every cache
+entry is (:mod:`.cachefile`): written atomically with their own SHA-256, so a
+damaged one is a miss.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -32,6 +32,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
 
+from . import cachefile
 from .parsecache import loader_key
 from .problems import Problem, Untranslated
 
@@ -69,7 +70,7 @@ class RecordCache:
         """``code``: a digest of the readers' own modules (outside ``core/``)."""
         self.folder = folder
         self.code = code
-        self.used: set[str] = set()
+        self.used: set[Path] = set()
         """Entries read or written in this run."""
 
     def key(self, text: str, display: str, reader: str, consulted: str) -> str:
@@ -81,49 +82,36 @@ class RecordCache:
         return h.hexdigest()
 
     def get(self, key: str, content_dir: Path | None) -> tuple[Any, list[Problem], list[Untranslated]] | None:
-        """The records and problems kept under ``key``, or None (not kept, unreadable, an image gone)."""
+        """The records and problems kept under ``key``, or None (not kept, damaged, an image gone)."""
+        data = cachefile.read_verified(self._path(key))
+        if data is None:
+            return None
         try:
-            fmt, stored_key, images, records, problems, untranslated = pickle.loads(
-                (self.folder / f"{key}.records").read_bytes()
-            )
-        except FileNotFoundError:
-            return None
+            images, records, problems, untranslated = pickle.loads(data)
         except Exception:
-            return None
-        if fmt != FORMAT or stored_key != key:
             return None
         if content_dir is not None and not all((content_dir / path).is_file() for path in images):
             return None
-        self.used.add(key)
+        self.used.add(self._path(key).resolve())
         return records, problems, untranslated
 
     def put(
         self, key: str, images: ImageLog, records: Any, problems: list[Problem], untranslated: list[Untranslated]
     ) -> None:
-        """Keep a file's records; a folder that cannot be written only means no cache."""
-        self.used.add(key)
+        """Keep a file's records (:func:`.cachefile.write_verified`: atomically, with their hash)."""
         try:
-            data = pickle.dumps(
-                (FORMAT, key, sorted(images.seen), records, problems, untranslated), protocol=pickle.HIGHEST_PROTOCOL
-            )
+            data = pickle.dumps((sorted(images.seen), records, problems, untranslated), pickle.HIGHEST_PROTOCOL)
         except Exception:
             return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, self.folder / f"{key}.records")
-        except OSError:
-            return
+        cachefile.write_verified(self._path(key), data)
+        self.used.add(self._path(key).resolve())
 
     def prune(self) -> None:
         """Remove the entries this run did not use (files edited or deleted since)."""
-        if not self.folder.is_dir():
-            return
-        for entry in self.folder.iterdir():
-            if entry.suffix in (".records", ".tmp") and entry.stem not in self.used:
-                entry.unlink(missing_ok=True)
+        cachefile.prune(self.folder, keep=self.used)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.records"
 
 
 def read_cached(

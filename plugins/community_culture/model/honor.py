@@ -20,10 +20,10 @@ from ..core.fields import Context, Fields, suggest
 from ..core.loader import Mapping, Node, Scalar, Sequence, load_yaml
 from ..core.problems import Position, Problem
 from ..core.text import LText
+from .boards import BOARDS_FILE, Board, load_boards
 from .privacy import FULL_DATE, find_private
-from .taxonomy import DEFAULTS, Taxonomies
+from .taxonomy import Taxonomies
 
-BOARDS_FILE = "boards.yml"
 ENTRY_FIELDS = frozenset(
     {
         "entries",
@@ -52,22 +52,6 @@ ENTRY_FIELDS = frozenset(
 ADULT_AGE = 18
 OLDEST_BIRTH_YEAR = 1880
 """An earlier ``born`` is a typing slip, not an elder."""
-
-
-@dataclass(frozen=True)
-class Board:
-    """One honor board, e.g. 寿星榜."""
-
-    id: str
-    """The board's address: ``/honors/<id>/`` and the name of its data file."""
-    title: LText
-    """榜单名称。The board's title."""
-    source: Position
-    """Where the board was listed."""
-    show_age: bool = False
-    """Show each person's age (computed from the birth year as of the build date)."""
-    intro: LText | None = None
-    """Markdown: what the board honors, shown above its entries."""
 
 
 @dataclass(frozen=True)
@@ -186,37 +170,6 @@ def load_honors(data_dir: Path, root: Path, ctx: Context, tax: Taxonomies, as_of
     words.update(photo.rsplit("/", 1)[-1] for photo in withheld)
     withheld |= _unused_photos(published, withheld, ctx)
     return HonorRoll(boards, published, tuple(sorted(withheld)), tuple(sorted(w for w in words if len(w) >= 2)))
-
-
-def load_boards(folder: Path, root: Path, ctx: Context) -> dict[str, Board]:
-    """The boards of ``boards.yml`` in its order, or the shipped five without it."""
-    path, display = DEFAULTS / BOARDS_FILE, f"(built-in) {BOARDS_FILE}"
-    if (folder / BOARDS_FILE).is_file():
-        path, display = folder / BOARDS_FILE, (folder / BOARDS_FILE).relative_to(root).as_posix()
-    f = Fields.open(load_yaml(path, display, ctx.reporter), ctx, "", "a file with a 'boards:' list")
-    if f is None:
-        return {}
-    boards: dict[str, Board] = {}
-    for board in f.each("boards", "a board with id and title", _read_board, required=True):
-        if board.id in boards:
-            ctx.reporter.error(board.source, "id", f"the board '{board.id}' is listed twice", "同一个榜单列了两次")
-        boards[board.id] = board
-    f.finish()
-    return boards
-
-
-def _read_board(f: Fields) -> Board | None:
-    board_id = f.slug("id", required=True)
-    title = f.text("title", required=True)
-    # The built-in elders' board shows ages unless a site says otherwise.
-    board = Board(
-        board_id or "",
-        title or LText(()),
-        f.node.pos,
-        show_age=f.boolean("show_age", default=board_id == "longevity"),
-        intro=f.markdown("intro"),
-    )
-    return board if board_id and title else None
 
 
 def _load_board_file(

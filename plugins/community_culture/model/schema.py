@@ -27,7 +27,7 @@ from ..core.fields import Context, Fields
 from ..core.loader import Mapping as LoaderMapping
 from ..core.loader import Node, Reporter, Scalar
 from ..core.problems import Position
-from . import community, event, exhibit, hall, honor, plan, team
+from . import boards, community, event, exhibit, hall, honor, plan, team
 from .plan import PERIODS
 from .record import Record
 from .sizes import NAMED
@@ -305,7 +305,7 @@ def build_schemas() -> dict[str, Schema]:
     hall_schema = record(lambda f: hall.read_hall(f, "x", tax), hall.Hall, hall.Location, *photo, community.Contact)
     event_schema = record(lambda f: event.read_event(f, tax), event.Event, Record, *photo)
     entry = record(lambda f: honor.read_entry(f, "x", tax, as_of), honor.Entry)
-    board = record(honor._read_board, honor.Board)
+    board = record(boards.read_board, boards.Board)
     exhibit_schema = record(lambda f: exhibit.read_exhibit(f, "x"), exhibit.Exhibit, exhibit.Panel, *photo)
     team_schema = record(lambda f: team.read_team(f, "x", tax), team.Team, team.Practice, team.Leader, team.Award)
     target = record(lambda f: plan.read_target(f, 2026, tax), plan.Target, plan.Manual)

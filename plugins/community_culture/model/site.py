@@ -23,11 +23,12 @@ from ..core.media import IMAGE_SUFFIXES
 from ..core.parsecache import ParseCache
 from ..core.problems import Position, Problems
 from ..core.recordcache import RecordCache
+from .boards import Board
 from .community import Community, load_community
 from .event import Event, check_event_halls, load_events
 from .exhibit import Exhibit, check_exhibit_halls, load_exhibits
 from .hall import Hall, Standard, load_halls, load_standards
-from .honor import Board, Entry, HonorRoll, load_honors
+from .honor import Entry, HonorRoll, load_honors
 from .plan import YearPlan, check_plan_refs, load_plans
 from .print_settings import PrintSettings
 from .record import check_event_teams, check_records

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from ..build import Build
 from ..core.strings import translate
-from ..model.honor import Board, Entry
+from ..model.boards import Board
+from ..model.honor import Entry
 from .plan import PageSpec, Plan
 
 LATEST = 4

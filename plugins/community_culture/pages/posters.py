@@ -19,7 +19,8 @@ from ..build import Build
 from ..calendar.occurrence import Occurrence
 from ..calendar.words import Words, day_words, fuzzy_label, month_name, time_words
 from ..core.text import LText
-from ..model.honor import Board, Entry
+from ..model.boards import Board
+from ..model.honor import Entry
 from ..model.sizes import named_size
 from ..printing.jobs import PrintJob
 from .honors import ages, newest_first
