@@ -69,6 +69,7 @@ def test_an_unpublished_person_is_found_anywhere_and_never_named(tmp_path):
         },
     )
     errors = verify_site(root, [], ["zhao-canary", "赵金花雀", "zhao-canary.jpg"])
+    assert verify_site(root, [], ["zhao-canary", "赵金花雀", "zhao-canary.jpg"], apart=True) == errors
     assert errors == [
         "/b/index.html: names a person who is not published（含有未公开人员的信息）",
         "/c/index.html: names a person who is not published（含有未公开人员的信息）",

@@ -88,7 +88,7 @@ class RecordCache:
             return None
         try:
             images, records, problems, untranslated = pickle.loads(data)
-        except Exception:
+        except Exception:  # an entry of another layout: any unpickling failure is a miss
             return None
         if content_dir is not None and not all((content_dir / path).is_file() for path in images):
             return None
@@ -101,7 +101,7 @@ class RecordCache:
         """Keep a file's records (:func:`.cachefile.write_verified`: atomically, with their hash)."""
         try:
             data = pickle.dumps((sorted(images.seen), records, problems, untranslated), pickle.HIGHEST_PROTOCOL)
-        except Exception:
+        except Exception:  # records that cannot be pickled are simply not kept
             return
         cachefile.write_verified(self._path(key), data)
         self.used.add(self._path(key).resolve())

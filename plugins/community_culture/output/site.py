@@ -253,7 +253,7 @@ class SiteOutput(FilesAndMedia):
         }
         planned = {page.url for page in self._pages}
         words = self.site.withheld_words
-        return verify_site(site_dir, planned, words, published, base_path, self.renderer.links)
+        return verify_site(site_dir, planned, words, published, base_path, self.renderer.links, apart=True)
 
     def finish(
         self, site_dir: Path, base_path: str = "/", *, index_later: bool = False, verify: bool = False

@@ -15,9 +15,11 @@ import html
 import json
 import re
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .background import Forked
 from .links import SiteFiles, file_of
 
 _LINK = re.compile(r"<(?:a|img)\b[^>]*?\s(?:href|src)=\"([^\"]*)\"")
@@ -33,6 +35,7 @@ def verify_site(
     published_words: Iterable[str] = (),
     base_path: str = "/",
     known: Iterable[tuple[str, str]] = (),
+    apart: bool = False,
 ) -> list[str]:
     """Every reason not to publish ``site_dir`` (empty: publish it).
 
@@ -40,11 +43,15 @@ def verify_site(
     that leads nowhere, stops the publication. Of a hand-written page, only the theme's
     frame is checked here (the engine checks the links its author wrote). ``known``:
     (page, href) of links in text from data, which the build reports as warnings.
+    ``apart``: scan for unpublished people in a forked copy (:mod:`.background`).
     """
     pages = set(planned)
+    words, published = list(withheld_words), list(published_words)
+    # The leak scan reads every file again: on a second core, while this one follows the links.
+    leaks = Forked.start(partial(_leaks, site_dir, words, published)) if apart and words else None
     errors = [f"/{url}: the page is missing from the build" for url in sorted(pages) if file_of(site_dir, url) is None]
     errors += _broken(site_dir, base_path, pages, set(known))
-    errors += _leaks(site_dir, withheld_words, published_words)
+    errors += leaks.result() if leaks is not None else _leaks(site_dir, words, published)
     return errors
 
 

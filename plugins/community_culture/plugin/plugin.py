@@ -32,6 +32,7 @@ from ..core.templates import template_cache
 from ..core.wording import render
 from ..model.site import Site, load_site
 from ..output import housekeeping
+from ..output.background import Forked, write_files
 from ..output.options import OptionsError, SiteConfig, read_options
 from ..output.site import TEMPLATES, OutputError, Settings, SiteOutput, problems_summary
 from . import gate
@@ -84,6 +85,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.output: SiteOutput | None = None
         self.navs: dict[str, Navigation] = {}
         self.publication: gate.Publication | None = None
+        self.writer: Forked[int] | None = None
+        """The forked copy writing the feeds and data files, until on_env has waited for it."""
         self.broken: Problems | None = None
         """In preview, the problems that stop the data from building (the site shows them)."""
         self.policy: ScriptPolicy | None = None
@@ -235,11 +238,12 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         for page in output.attach(existing):
             files.append(File.generated(config, page.src_uri, content=""))
         try:
-            for item in output.files():
-                files.append(
-                    File.generated(config, item.path, abs_src_path=str(output.write(item, Path(config.site_dir))))
-                )
-            docs = Path(config.docs_dir)
+            # Not in the preview, whose server runs threads: a fork copies only the build's.
+            written, self.writer = write_files(
+                output.files(), Path(config.site_dir), output.write, background=self.command != "serve"
+            )
+            for path, target in written:
+                files.append(File.generated(config, path, abs_src_path=str(target)))
             for file in [f for f in files if f.abs_src_path and not f.generated_by and not f.is_documentation_page()]:
                 source = Path(str(file.abs_src_path))
                 # Every image (the theme's too) is published as a copy without metadata.
@@ -259,6 +263,12 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        if self.writer is not None:
+            writer, self.writer = self.writer, None
+            try:
+                writer.result()  # the engine copies its files next
+            except OutputError as exc:
+                raise PluginError(f"community-culture: {exc}") from None
         if self.output is not None:
             env.bytecode_cache = template_cache(self.output.site.options.cache_dir)
             if self.command == "serve" and self.navs:
@@ -374,6 +384,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         collector.unfreeze()
+        if self.writer is not None:
+            self.writer.stop()  # its files are not wanted
         self.live.forget()
         self._abort()
 

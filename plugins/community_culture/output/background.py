@@ -1,0 +1,125 @@
+"""Parts of a build run in a forked copy of it, on the machine's second core.
+
+The engine renders its pages one after the other on one core. Two parts of a build
+depend on nothing the pages do, and are run apart while it renders:
+
+- the feeds and data files (:func:`write_files`): a district's calendar is thousands of
+  ``.ics`` feeds and JSON files, a sixth of a build; the build waits for them before the
+  engine copies its files (MkDocs' ``on_env``). Print files are not among them: pages
+  show the reprint list, which printing makes;
+- the scan for unpublished people in the finished site (``verify.py``), while the build
+  follows its links.
+
+What the copy returns comes back through a pipe; a failure in it stops the build with
+its reason, and a copy that dies is an error too. Where there is no ``fork`` (or in the
+live preview, whose server has threads of its own), the work is done in the build.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from .files import OutputError, OutputFile
+
+T = TypeVar("T")
+
+
+class Forked(Generic[T]):
+    """A function run in a forked copy of the build; :meth:`result` waits for what it returned."""
+
+    def __init__(self, pid: int, pipe: int) -> None:
+        self.pid = pid
+        self.pipe = pipe
+
+    @classmethod
+    def start(cls, work: Callable[[], T]) -> Forked[T] | None:
+        """Run ``work`` in a forked copy; None where the system cannot fork."""
+        if not hasattr(os, "fork"):
+            return None
+        read_end, write_end = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the forked copy (checked through what it returns)
+            os.close(read_end)
+            code = 0
+            try:
+                data = pickle.dumps(work())
+            except BaseException as exc:  # anything reaches the build as a message
+                code = 1
+                data = (str(exc) if isinstance(exc, OutputError) else f"{type(exc).__name__}: {exc}").encode()
+            finally:
+                with contextlib.suppress(OSError):
+                    while data:
+                        data = data[os.write(write_end, data) :]
+                os._exit(code)
+        os.close(write_end)
+        return cls(pid, read_end)
+
+    def result(self) -> T:
+        """What the work returned; :class:`OutputError` with the reason when it failed or the copy died."""
+        with os.fdopen(self.pipe, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = 0
+        code = os.waitstatus_to_exitcode(status)
+        if code == 0:
+            return pickle.loads(data)  # type: ignore[no-any-return]
+        message = data.decode("utf-8", "replace") if code == 1 else ""
+        raise OutputError(
+            message or f"a part of the build run apart ended unexpectedly (exit {code}); nothing was built"
+        )
+
+    def stop(self) -> None:
+        """End the copy without waiting for it (the build failed elsewhere); again: nothing."""
+        if not self.pid:
+            return
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.close(self.pipe)
+        with contextlib.suppress(ChildProcessError, OSError):
+            os.waitpid(self.pid, 0)
+        self.pid = 0
+
+
+def write_files(
+    items: Sequence[OutputFile], site_dir: Path, write: Callable[[OutputFile, Path], Path], *, background: bool
+) -> tuple[list[tuple[str, Path]], Forked[int] | None]:
+    """Write ``items`` into ``site_dir``, the feeds and data files by a forked copy when ``background``.
+
+    Returns each file's path and where it is (or will be) on disk, and the copy to
+    :meth:`~Forked.result` for (None: everything is written already).
+    """
+    later = [item for item in items if item.kind == "data"] if background else []
+
+    def write_later() -> int:
+        for item in later:
+            try:
+                write(item, site_dir)
+            except OutputError:
+                raise
+            except Exception as exc:
+                raise OutputError(
+                    f"{item.path} cannot be made ({type(exc).__name__}: {exc}); nothing was built"
+                ) from exc
+        return len(later)
+
+    writer = Forked.start(write_later) if later else None
+    forked = writer is not None
+    try:
+        return [
+            (item.path, site_dir / item.path if forked and item.kind == "data" else write(item, site_dir))
+            for item in items
+        ], writer
+    except BaseException:
+        if writer is not None:
+            writer.stop()  # a print file failed: the build stops, and so does the copy
+        raise

@@ -1,0 +1,92 @@
+"""Feeds and data files written by a forked copy of the build: all of them, or the build stops with the reason."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from community_culture.output.background import write_files
+from community_culture.output.files import OutputError, OutputFile
+
+
+def write(item: OutputFile, site_dir: Path) -> Path:
+    target = site_dir / item.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(item.content())
+    return target
+
+
+def items(n: int = 50) -> list[OutputFile]:
+    made = [OutputFile(f"events/e{i}/event.ics", make=lambda i=i: f"BEGIN:VCALENDAR {i}".encode()) for i in range(n)]
+    return [*made, OutputFile("print/poster.pdf", make=lambda: b"%PDF-1.6", kind="print")]
+
+
+def test_every_file_is_there_once_waited_for(tmp_path):
+    written, writer = write_files(items(), tmp_path, write, background=True)
+    assert writer is not None
+    assert (tmp_path / "print/poster.pdf").read_bytes() == b"%PDF-1.6"  # print files: by the build itself
+    assert writer.result() == 50
+    assert [path for path, _ in written] == [item.path for item in items()]
+    for i in range(50):
+        assert (tmp_path / f"events/e{i}/event.ics").read_bytes() == f"BEGIN:VCALENDAR {i}".encode()
+    assert all(target == tmp_path / path for path, target in written)
+
+
+def test_without_background_everything_is_written_at_once(tmp_path):
+    written, writer = write_files(items(3), tmp_path, write, background=False)
+    assert writer is None
+    assert all(target.is_file() for _, target in written)
+
+
+def test_a_file_that_cannot_be_made_stops_the_build_with_its_reason(tmp_path):
+    def failing(item: OutputFile, site_dir: Path) -> Path:
+        if item.path.endswith("e7/event.ics"):
+            raise OutputError("nothing was built: events/e7/event.ics: no space left on the disk")
+        return write(item, site_dir)
+
+    _, writer = write_files(items(), tmp_path, failing, background=True)
+    assert writer is not None
+    with pytest.raises(OutputError, match=r"e7/event\.ics: no space left"):
+        writer.result()
+
+
+def test_a_fault_in_the_copy_is_reported_not_lost(tmp_path):
+    bad = [OutputFile("data/events.json", make=lambda: {}["missing"])]
+    _, writer = write_files(bad, tmp_path, write, background=True)
+    assert writer is not None
+    with pytest.raises(OutputError, match=r"data/events.json cannot be made \(KeyError"):
+        writer.result()
+
+
+def test_a_copy_that_dies_is_an_error(tmp_path):
+    dying = [OutputFile("data/halls.json", make=lambda: os._exit(3))]
+    _, writer = write_files(dying, tmp_path, write, background=True)
+    assert writer is not None
+    with pytest.raises(OutputError, match="ended unexpectedly"):
+        writer.result()
+
+
+def test_a_failed_build_ends_the_copy(tmp_path):
+    slow = [OutputFile(f"data/{i}.json", make=lambda: time.sleep(0.2) or b"{}") for i in range(100)]
+    _, writer = write_files(slow, tmp_path, write, background=True)
+    assert writer is not None
+    pid = writer.pid
+    writer.stop()
+    writer.stop()  # a second time does nothing
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    assert len(list(tmp_path.rglob("*.json"))) < 100
+
+
+def test_forked_work_returns_its_result_or_its_reason():
+    from community_culture.output.background import Forked
+
+    done = Forked.start(lambda: ["/a.html: names a person who is not published"])
+    assert done is not None and done.result() == ["/a.html: names a person who is not published"]
+    failed = Forked.start(lambda: 1 / 0)
+    assert failed is not None
+    with pytest.raises(OutputError, match="ZeroDivisionError"):
+        failed.result()
