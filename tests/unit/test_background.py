@@ -1,4 +1,4 @@
-"""Feeds and data files written by a forked copy of the build: all of them, or the build stops with the reason."""
+"""Feeds, data and print files written by forked copies of the build: all of them, or the build stops with the reason."""
 
 from __future__ import annotations
 
@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from community_culture.core import cachefile
 from community_culture.output.background import write_files
 from community_culture.output.files import OutputError, OutputFile
+
+DATA = {"data": lambda: "written"}
 
 
 def write(item: OutputFile, site_dir: Path) -> Path:
@@ -25,10 +28,10 @@ def items(n: int = 50) -> list[OutputFile]:
 
 
 def test_every_file_is_there_once_waited_for(tmp_path):
-    written, writer = write_files(items(), tmp_path, write, background=True)
-    assert writer is not None
-    assert (tmp_path / "print/poster.pdf").read_bytes() == b"%PDF-1.6"  # print files: by the build itself
-    assert writer.result() == 50
+    written, copies = write_files(items(), tmp_path, write, DATA)
+    assert list(copies) == ["data"]
+    assert (tmp_path / "print/poster.pdf").read_bytes() == b"%PDF-1.6"  # not apart: by the build itself
+    assert copies["data"].result() == "written"
     assert [path for path, _ in written] == [item.path for item in items()]
     for i in range(50):
         assert (tmp_path / f"events/e{i}/event.ics").read_bytes() == f"BEGIN:VCALENDAR {i}".encode()
@@ -36,9 +39,41 @@ def test_every_file_is_there_once_waited_for(tmp_path):
 
 
 def test_without_background_everything_is_written_at_once(tmp_path):
-    written, writer = write_files(items(3), tmp_path, write, background=False)
-    assert writer is None
+    written, copies = write_files(items(3), tmp_path, write, {})
+    assert copies == {}
     assert all(target.is_file() for _, target in written)
+
+
+def test_each_kind_apart_returns_what_follows_its_files(tmp_path):
+    """The print copy hands back the reprint list, made after its files (here: the files it finds)."""
+
+    def listed() -> list[str]:
+        return sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.pdf"))
+
+    pdfs = [
+        OutputFile(f"print/{i}.pdf", make=lambda i=i: b"%PDF-1.6 " + bytes([48 + i]), kind="print") for i in range(3)
+    ]
+    _, copies = write_files([*items(5)[:5], *pdfs], tmp_path, write, {**DATA, "print": listed})
+    assert sorted(copies) == ["data", "print"]
+    assert copies["print"].result() == ["print/0.pdf", "print/1.pdf", "print/2.pdf"]
+    assert copies["data"].result() == "written"
+    assert (tmp_path / "print/2.pdf").read_bytes() == b"%PDF-1.6 2"
+
+
+def test_cache_entries_a_copy_used_are_kept_by_pruning(tmp_path):
+    cache = tmp_path / "cache"
+    for name in ("used", "unused"):
+        cachefile.write_verified(cache / f"{name}.pdf", name.encode())
+    cachefile.USE.reset()
+
+    def uses() -> bytes:
+        assert cachefile.read_verified(cache / "used.pdf") == b"used"
+        return b"%PDF-1.6"
+
+    _, copies = write_files([OutputFile("a.pdf", make=uses, kind="print")], tmp_path / "site", write, {"print": list})
+    copies["print"].result()
+    assert cachefile.prune(cache) == 1
+    assert sorted(p.name for p in cache.iterdir()) == ["used.pdf", "used.pdf.sha256"]
 
 
 def test_a_file_that_cannot_be_made_stops_the_build_with_its_reason(tmp_path):
@@ -47,32 +82,29 @@ def test_a_file_that_cannot_be_made_stops_the_build_with_its_reason(tmp_path):
             raise OutputError("nothing was built: events/e7/event.ics: no space left on the disk")
         return write(item, site_dir)
 
-    _, writer = write_files(items(), tmp_path, failing, background=True)
-    assert writer is not None
+    _, copies = write_files(items(), tmp_path, failing, DATA)
     with pytest.raises(OutputError, match=r"e7/event\.ics: no space left"):
-        writer.result()
+        copies["data"].result()
 
 
 def test_a_fault_in_the_copy_is_reported_not_lost(tmp_path):
     bad = [OutputFile("data/events.json", make=lambda: {}["missing"])]
-    _, writer = write_files(bad, tmp_path, write, background=True)
-    assert writer is not None
+    _, copies = write_files(bad, tmp_path, write, DATA)
     with pytest.raises(OutputError, match=r"data/events.json cannot be made \(KeyError"):
-        writer.result()
+        copies["data"].result()
 
 
 def test_a_copy_that_dies_is_an_error(tmp_path):
     dying = [OutputFile("data/halls.json", make=lambda: os._exit(3))]
-    _, writer = write_files(dying, tmp_path, write, background=True)
-    assert writer is not None
+    _, copies = write_files(dying, tmp_path, write, DATA)
     with pytest.raises(OutputError, match="ended unexpectedly"):
-        writer.result()
+        copies["data"].result()
 
 
 def test_a_failed_build_ends_the_copy(tmp_path):
     slow = [OutputFile(f"data/{i}.json", make=lambda: time.sleep(0.2) or b"{}") for i in range(100)]
-    _, writer = write_files(slow, tmp_path, write, background=True)
-    assert writer is not None
+    _, copies = write_files(slow, tmp_path, write, DATA)
+    writer = copies["data"]
     pid = writer.pid
     writer.stop()
     writer.stop()  # a second time does nothing

@@ -34,6 +34,12 @@ class CacheUse:
             self.used.clear()
             self.repaired.clear()
 
+    def merge(self, used: set[Path], repaired: list[Path]) -> None:
+        """Count what another process of the same build used and repaired."""
+        with self._lock:
+            self.used.update(used)
+            self.repaired.extend(repaired)
+
 
 USE = CacheUse()
 """The current build's record; the site engine resets it when a build starts."""

@@ -1,16 +1,20 @@
 """Parts of a build run in a forked copy of it, on the machine's second core.
 
-The engine renders its pages one after the other on one core. Two parts of a build
+The engine renders its pages one after the other on one core. Three parts of a build
 depend on nothing the pages do, and are run apart while it renders:
 
 - the feeds and data files (:func:`write_files`): a district's calendar is thousands of
-  ``.ics`` feeds and JSON files, a sixth of a build; the build waits for them before the
-  engine copies its files (MkDocs' ``on_env``). Print files are not among them: pages
-  show the reprint list, which printing makes;
+  ``.ics`` feeds and JSON files, a sixth of a build;
+- the print files, by a copy of their own, which returns the press's reprint list and
+  warnings (:meth:`~community_culture.printing.press.Press.adopt`); the staff page,
+  which shows that list, is filled in after it (``site.py``);
 - the scan for unpublished people in the finished site (``verify.py``), while the build
   follows its links.
 
-What the copy returns comes back through a pipe; a failure in it stops the build with
+The build waits for the files before the engine copies its own (MkDocs' ``on_env``).
+What a copy used of the build caches is counted as used, so pruning keeps it.
+
+What a copy returns comes back through a pipe; a failure in it stops the build with
 its reason, and a copy that dies is an error too. Where there is no ``fork`` (or in the
 live preview, whose server has threads of its own), the work is done in the build.
 """
@@ -22,10 +26,12 @@ import os
 import pickle
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from ..core import cachefile
 from .files import OutputError, OutputFile
 
 T = TypeVar("T")
@@ -50,8 +56,10 @@ class Forked(Generic[T]):
         if pid == 0:  # pragma: no cover - the forked copy (checked through what it returns)
             os.close(read_end)
             code = 0
+            cachefile.USE.reset()  # what the copy uses of the caches goes back with its result
             try:
-                data = pickle.dumps(work())
+                result = work()
+                data = pickle.dumps((result, cachefile.USE.used, cachefile.USE.repaired))
             except BaseException as exc:  # anything reaches the build as a message
                 code = 1
                 data = (str(exc) if isinstance(exc, OutputError) else f"{type(exc).__name__}: {exc}").encode()
@@ -71,7 +79,9 @@ class Forked(Generic[T]):
         self.pid = 0
         code = os.waitstatus_to_exitcode(status)
         if code == 0:
-            return pickle.loads(data)  # type: ignore[no-any-return]
+            result, used, repaired = pickle.loads(data)
+            cachefile.USE.merge(used, repaired)  # so that pruning keeps what the copy used
+            return result  # type: ignore[no-any-return]
         message = data.decode("utf-8", "replace") if code == 1 else ""
         raise OutputError(
             message or f"a part of the build run apart ended unexpectedly (exit {code}); nothing was built"
@@ -91,17 +101,23 @@ class Forked(Generic[T]):
 
 
 def write_files(
-    items: Sequence[OutputFile], site_dir: Path, write: Callable[[OutputFile, Path], Path], *, background: bool
-) -> tuple[list[tuple[str, Path]], Forked[int] | None]:
-    """Write ``items`` into ``site_dir``, the feeds and data files by a forked copy when ``background``.
+    items: Sequence[OutputFile],
+    site_dir: Path,
+    write: Callable[[OutputFile, Path], Path],
+    apart: Mapping[str, Callable[[], object]],
+) -> tuple[list[tuple[str, Path]], dict[str, Forked[object]]]:
+    """Write ``items`` into ``site_dir``; the files of each kind in ``apart`` by a forked copy of its own.
 
-    Returns each file's path and where it is (or will be) on disk, and the copy to
-    :meth:`~Forked.result` for (None: everything is written already).
+    ``apart`` maps a kind (``data``, ``print``) to what its copy returns once its files
+    are written (e.g. the press's reprint list). Returns each file's path and where it
+    is (or will be) on disk, and the copies by kind, to :meth:`~Forked.result` for.
     """
-    later = [item for item in items if item.kind == "data"] if background else []
+    copies: dict[str, Forked[object]] = {}
 
-    def write_later() -> int:
-        for item in later:
+    def write_kind(kind: str, then: Callable[[], object]) -> object:
+        for item in items:
+            if item.kind != kind:
+                continue
             try:
                 write(item, site_dir)
             except OutputError:
@@ -110,16 +126,18 @@ def write_files(
                 raise OutputError(
                     f"{item.path} cannot be made ({type(exc).__name__}: {exc}); nothing was built"
                 ) from exc
-        return len(later)
+        return then()
 
-    writer = Forked.start(write_later) if later else None
-    forked = writer is not None
     try:
+        for kind, then in apart.items():
+            if any(item.kind == kind for item in items):
+                copy = Forked.start(partial(write_kind, kind, then))
+                if copy is not None:
+                    copies[kind] = copy
         return [
-            (item.path, site_dir / item.path if forked and item.kind == "data" else write(item, site_dir))
-            for item in items
-        ], writer
+            (item.path, site_dir / item.path if item.kind in copies else write(item, site_dir)) for item in items
+        ], copies
     except BaseException:
-        if writer is not None:
-            writer.stop()  # a print file failed: the build stops, and so does the copy
+        for copy in copies.values():
+            copy.stop()  # a file failed here: the build stops, and so do the copies
         raise

@@ -33,6 +33,7 @@ from ..pages.plan import PageSpec, Plan, build_plan, plan_limits
 from ..pages.render import Renderer
 from ..pages.residents import chrome
 from . import nav as navigation
+from .background import Forked, write_files
 from .files import (  # noqa: F401 - the output's file types, re-exported
     PACKAGE,
     WITHHELD,
@@ -113,6 +114,8 @@ class SiteOutput(FilesAndMedia):
         self._existing: dict[str, str] = {}
         self.urls: set[str] = {p.url for p in self._pages}
         """Every page URL of the site once :meth:`attach` has seen the hand-written pages."""
+        self._copies: dict[str, Forked[object]] = {}
+        self._later: dict[str, str | None] = {}
 
     @classmethod
     def make(cls, site: Site, settings: Settings, **kwargs: Any) -> tuple[SiteOutput | None, list[str]]:
@@ -224,7 +227,23 @@ class SiteOutput(FilesAndMedia):
         return out
 
     def body(self, page: OutputPage, page_html: str | None = None) -> str:
-        """The page's body HTML; ``page_html`` is a hand-written page's own content, as the engine rendered it."""
+        """The page's body HTML; ``page_html`` is a hand-written page's own content, as the engine rendered it.
+
+        A page that shows what printing made (the staff page's reprint list) while the
+        print files are still being made apart is empty here, and filled in by
+        :meth:`late_body` once they are.
+        """
+        if page.spec.after_print and "print" in self._copies:
+            self._later[page.src_uri] = page_html
+            return ""
+        return self.renderer.render(page.spec, page_html=page_html if page.hand_written else None)
+
+    def late_body(self, src_uri: str) -> str | None:
+        """The body of a page :meth:`body` left empty, once the files are written; None for any other page."""
+        if src_uri not in self._later or self._copies:
+            return None
+        page_html = self._later.pop(src_uri)
+        page = self._by_src[src_uri]
         return self.renderer.render(page.spec, page_html=page_html if page.hand_written else None)
 
     def hand_written_html(self, html: str) -> str:
@@ -240,6 +259,37 @@ class SiteOutput(FilesAndMedia):
         for lang in self.languages[1:]:
             navs[lang] = navigation.mirror(items, lang, self.urls)
         return navs
+
+    # Writing
+
+    def start(self, site_dir: Path, *, background: bool) -> list[tuple[str, Path]]:
+        """Write the side files (:meth:`files`) into ``site_dir``; each one's path and where it is on disk.
+
+        ``background``: the feeds and data files, and the print files, are written by
+        forked copies of the build (see ``background.py``); :meth:`files_written` waits
+        for them. Raises :class:`OutputError`.
+        """
+        apart = {"data": _nothing, "print": self.site.press.state} if background else {}
+        written, self._copies = write_files(self.files(), site_dir, self.write, apart)
+        return written
+
+    def files_written(self) -> None:
+        """Wait until every side file is on disk; :class:`OutputError` when one could not be made."""
+        try:
+            for kind, copy in list(self._copies.items()):
+                done = copy.result()
+                if kind == "print":
+                    self.site.press.adopt(done)  # type: ignore[arg-type]
+                del self._copies[kind]
+        except BaseException:
+            self.abandon()
+            raise
+
+    def abandon(self) -> None:
+        """The build failed: stop the copies still writing files."""
+        copies, self._copies = self._copies, {}
+        for copy in copies.values():
+            copy.stop()
 
     # After the site is written
 
@@ -284,6 +334,10 @@ class SiteOutput(FilesAndMedia):
         if indexing is not None:
             indexing.join()
         return warnings + failures, refused
+
+
+def _nothing() -> None:
+    return None
 
 
 def _index_quietly(site_dir: Path) -> None:

@@ -39,6 +39,8 @@ class PageSpec:
     """Ask search engines not to index the page (and keep it out of the sitemap)."""
     searchable: bool = True
     """Whether the site's own search indexes the page."""
+    after_print: bool = False
+    """Shows what printing made (the reprint list): rendered once the print files are."""
 
     def prefix(self, default_lang: str) -> str:
         """The language root: ``""`` for the default language, else ``"en/"``."""

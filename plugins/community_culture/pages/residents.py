@@ -52,6 +52,7 @@ def contribute(site: Build, plan: Plan) -> None:
                 {"assessments": assessments, "reprint": lambda: manifest(site)["files"] if site.press.files else []},
                 noindex=True,
                 searchable=False,
+                after_print=True,
             )
         )
 

@@ -32,7 +32,6 @@ from ..core.templates import template_cache
 from ..core.wording import render
 from ..model.site import Site, load_site
 from ..output import housekeeping
-from ..output.background import Forked, write_files
 from ..output.options import OptionsError, SiteConfig, read_options
 from ..output.site import TEMPLATES, OutputError, Settings, SiteOutput, problems_summary
 from . import gate
@@ -85,7 +84,6 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.output: SiteOutput | None = None
         self.navs: dict[str, Navigation] = {}
         self.publication: gate.Publication | None = None
-        self.writer: Forked[int] | None = None
         """The forked copy writing the feeds and data files, until on_env has waited for it."""
         self.broken: Problems | None = None
         """In preview, the problems that stop the data from building (the site shows them)."""
@@ -239,10 +237,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             files.append(File.generated(config, page.src_uri, content=""))
         try:
             # Not in the preview, whose server runs threads: a fork copies only the build's.
-            written, self.writer = write_files(
-                output.files(), Path(config.site_dir), output.write, background=self.command != "serve"
-            )
-            for path, target in written:
+            for path, target in output.start(Path(config.site_dir), background=self.command != "serve"):
                 files.append(File.generated(config, path, abs_src_path=str(target)))
             for file in [f for f in files if f.abs_src_path and not f.generated_by and not f.is_documentation_page()]:
                 source = Path(str(file.abs_src_path))
@@ -255,21 +250,19 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                     files.append(File.generated(config, file.src_uri, content=published))
         except OutputError as exc:
             raise PluginError(f"community-culture: {exc}") from None
-        warnings, notes = output.print_report()
-        for line in warnings:
-            log.warning(line)
-        for line in notes:
-            log.info(line)
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        if self.writer is not None:
-            writer, self.writer = self.writer, None
+        if self.output is not None:
             try:
-                writer.result()  # the engine copies its files next
+                self.output.files_written()  # the engine copies its files next
             except OutputError as exc:
                 raise PluginError(f"community-culture: {exc}") from None
-        if self.output is not None:
+            warnings, notes = self.output.print_report()
+            for line in warnings:
+                log.warning(line)
+            for line in notes:
+                log.info(line)
             env.bytecode_cache = template_cache(self.output.site.options.cache_dir)
             if self.command == "serve" and self.navs:
                 self.live.built((config, files, self.navs[self.output.default_language], env), self.output)
@@ -314,6 +307,9 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     ) -> TemplateContext | None:
         if self.output is None:
             return context
+        late = self.output.late_body(page.file.src_uri)
+        if late is not None:  # it shows what printing made, which is made now (see SiteOutput.body)
+            page.content = late
         frame = self.output.frame(navigation.page_url(page.file))
         self._add_frame(context, frame, config)
         if frame["lang"] in self.navs:
@@ -384,8 +380,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         collector.unfreeze()
-        if self.writer is not None:
-            self.writer.stop()  # its files are not wanted
+        if self.output is not None:
+            self.output.abandon()  # the files being written apart are not wanted
         self.live.forget()
         self._abort()
 

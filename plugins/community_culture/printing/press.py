@@ -27,6 +27,7 @@ import hashlib
 import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,16 @@ from .render import RENDER_OPTIONS, Typesetter, weasyprint_version
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 MAX_LAYOUTS = 4
 """Layouts of one page at most while fitting it (see fit.py): the first, then better ones."""
+
+
+@dataclass(frozen=True)
+class PressState:
+    """What a press printed, as another copy of the build needs it: the reprint list and the log's lines."""
+
+    files: dict[str, PrintFile]
+    manifest: list[dict[str, Any]]
+    warnings: list[Problem]
+    stats: PressStats
 
 
 class Press:
@@ -205,6 +216,21 @@ class Press:
                 save_state(self._state_dir, entries)
             self._manifest = entries
         return self._manifest
+
+    def state(self) -> PressState:
+        """What this press printed, for a copy of the build that did not print (see :meth:`adopt`)."""
+        return PressState(dict(self.files), self.manifest(), list(self.warnings), self.stats)
+
+    def adopt(self, state: PressState) -> None:
+        """Take over what a forked copy of the build printed: its reprint list, warnings and figures.
+
+        The bytes stay where that copy wrote them (the site and the cache folder).
+        """
+        self.files = dict(state.files)
+        self._manifest = state.manifest
+        for problem in state.warnings:
+            self.problems.add(problem)
+        self.stats = state.stats
 
     def run(self) -> None:
         """Print every registered page not printed yet.
