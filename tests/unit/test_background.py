@@ -32,16 +32,18 @@ def test_every_file_is_there_once_waited_for(tmp_path):
     assert list(copies) == ["data"]
     assert (tmp_path / "print/poster.pdf").read_bytes() == b"%PDF-1.6"  # not apart: by the build itself
     assert copies["data"].result() == "written"
-    assert [path for path, _ in written] == [item.path for item in items()]
+    assert [path for path, _, _ in written] == [item.path for item in items()]
     for i in range(50):
         assert (tmp_path / f"events/e{i}/event.ics").read_bytes() == f"BEGIN:VCALENDAR {i}".encode()
-    assert all(target == tmp_path / path for path, target in written)
+    assert all(target == tmp_path / path for path, target, _ in written)
+    # The engine is told which files a copy writes (it must not copy those itself).
+    assert [apart for _, _, apart in written] == [True] * 50 + [False]
 
 
 def test_without_background_everything_is_written_at_once(tmp_path):
     written, copies = write_files(items(3), tmp_path, write, {})
     assert copies == {}
-    assert all(target.is_file() for _, target in written)
+    assert all(target.is_file() and not apart for _, target, apart in written)
 
 
 def test_each_kind_apart_returns_what_follows_its_files(tmp_path):
@@ -99,6 +101,11 @@ def test_a_copy_that_dies_is_an_error(tmp_path):
     _, copies = write_files(dying, tmp_path, write, DATA)
     with pytest.raises(OutputError, match="ended unexpectedly"):
         copies["data"].result()
+
+
+def test_a_copy_can_give_way_to_the_build(tmp_path):
+    _, copies = write_files(items(1), tmp_path, write, {"data": lambda: os.nice(0)}, {"data": 5})
+    assert copies["data"].result() == os.nice(0) + 5
 
 
 def test_a_failed_build_ends_the_copy(tmp_path):

@@ -45,8 +45,11 @@ class Forked(Generic[T]):
         self.pipe = pipe
 
     @classmethod
-    def start(cls, work: Callable[[], T]) -> Forked[T] | None:
-        """Run ``work`` in a forked copy; None where the system cannot fork."""
+    def start(cls, work: Callable[[], T], *, nice: int = 0) -> Forked[T] | None:
+        """Run ``work`` in a forked copy; None where the system cannot fork.
+
+        ``nice``: how much the copy gives way to the build (and other copies) for the machine's cores.
+        """
         if not hasattr(os, "fork"):
             return None
         read_end, write_end = os.pipe()
@@ -58,6 +61,8 @@ class Forked(Generic[T]):
             code = 0
             cachefile.USE.reset()  # what the copy uses of the caches goes back with its result
             try:
+                if nice:
+                    os.nice(nice)
                 result = work()
                 data = pickle.dumps((result, cachefile.USE.used, cachefile.USE.repaired))
             except BaseException as exc:  # anything reaches the build as a message
@@ -105,12 +110,15 @@ def write_files(
     site_dir: Path,
     write: Callable[[OutputFile, Path], Path],
     apart: Mapping[str, Callable[[], object]],
-) -> tuple[list[tuple[str, Path]], dict[str, Forked[object]]]:
+    nice: Mapping[str, int] | None = None,
+) -> tuple[list[tuple[str, Path, bool]], dict[str, Forked[object]]]:
     """Write ``items`` into ``site_dir``; the files of each kind in ``apart`` by a forked copy of its own.
 
     ``apart`` maps a kind (``data``, ``print``) to what its copy returns once its files
-    are written (e.g. the press's reprint list). Returns each file's path and where it
-    is (or will be) on disk, and the copies by kind, to :meth:`~Forked.result` for.
+    are written (e.g. the press's reprint list); ``nice``, a kind to how much its copy
+    gives way (see :meth:`Forked.start`). Returns each file's path, where it is (or will
+    be) on disk and whether a copy writes it, and the copies by kind, to
+    :meth:`~Forked.result` for.
     """
     copies: dict[str, Forked[object]] = {}
 
@@ -131,11 +139,14 @@ def write_files(
     try:
         for kind, then in apart.items():
             if any(item.kind == kind for item in items):
-                copy = Forked.start(partial(write_kind, kind, then))
+                copy = Forked.start(partial(write_kind, kind, then), nice=(nice or {}).get(kind, 0))
                 if copy is not None:
                     copies[kind] = copy
         return [
-            (item.path, site_dir / item.path if item.kind in copies else write(item, site_dir)) for item in items
+            (item.path, site_dir / item.path, True)
+            if item.kind in copies
+            else (item.path, write(item, site_dir), False)
+            for item in items
         ], copies
     except BaseException:
         for copy in copies.values():

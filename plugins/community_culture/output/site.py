@@ -239,8 +239,8 @@ class SiteOutput(FilesAndMedia):
         return self.renderer.render(page.spec, page_html=page_html if page.hand_written else None)
 
     def late_body(self, src_uri: str) -> str | None:
-        """The body of a page :meth:`body` left empty, once the files are written; None for any other page."""
-        if src_uri not in self._later or self._copies:
+        """The body of a page :meth:`body` left empty, once the print files are made; None for any other page."""
+        if src_uri not in self._later or "print" in self._copies:
             return None
         page_html = self._later.pop(src_uri)
         page = self._by_src[src_uri]
@@ -262,28 +262,40 @@ class SiteOutput(FilesAndMedia):
 
     # Writing
 
-    def start(self, site_dir: Path, *, background: bool) -> list[tuple[str, Path]]:
-        """Write the side files (:meth:`files`) into ``site_dir``; each one's path and where it is on disk.
+    def start(self, site_dir: Path, *, background: bool) -> list[tuple[str, Path, bool]]:
+        """Write the side files (:meth:`files`) into ``site_dir``.
 
-        ``background``: the feeds and data files, and the print files, are written by
-        forked copies of the build (see ``background.py``); :meth:`files_written` waits
-        for them. Raises :class:`OutputError`.
+        ``background``: the print files, and the feeds and data files, are written by
+        forked copies of the build (see ``background.py``): :meth:`printed` waits for the
+        first, :meth:`files_written` for both. The feeds' copy gives way to the pages.
+        Returns each file's path, where it is (or will be) on disk, and whether a copy
+        writes it (the engine must not copy it then). Raises :class:`OutputError`.
         """
-        apart = {"data": _nothing, "print": self.site.press.state} if background else {}
-        written, self._copies = write_files(self.files(), site_dir, self.write, apart)
+        apart = {"print": self.site.press.state, "data": _nothing} if background else {}
+        written, self._copies = write_files(self.files(), site_dir, self.write, apart, {"data": 10})
         return written
+
+    def printed(self) -> None:
+        """Wait for the print files and take over the press's reprint list; :class:`OutputError` when one failed."""
+        self._wait("print")
 
     def files_written(self) -> None:
         """Wait until every side file is on disk; :class:`OutputError` when one could not be made."""
+        for kind in list(self._copies):
+            self._wait(kind)
+
+    def _wait(self, kind: str) -> None:
+        copy = self._copies.get(kind)
+        if copy is None:
+            return
         try:
-            for kind, copy in list(self._copies.items()):
-                done = copy.result()
-                if kind == "print":
-                    self.site.press.adopt(done)  # type: ignore[arg-type]
-                del self._copies[kind]
+            done = copy.result()
         except BaseException:
             self.abandon()
             raise
+        del self._copies[kind]
+        if kind == "print":
+            self.site.press.adopt(done)  # type: ignore[arg-type]
 
     def abandon(self) -> None:
         """The build failed: stop the copies still writing files."""

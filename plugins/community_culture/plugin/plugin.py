@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -84,7 +84,6 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.output: SiteOutput | None = None
         self.navs: dict[str, Navigation] = {}
         self.publication: gate.Publication | None = None
-        """The forked copy writing the feeds and data files, until on_env has waited for it."""
         self.broken: Problems | None = None
         """In preview, the problems that stop the data from building (the site shows them)."""
         self.policy: ScriptPolicy | None = None
@@ -237,8 +236,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             files.append(File.generated(config, page.src_uri, content=""))
         try:
             # Not in the preview, whose server runs threads: a fork copies only the build's.
-            for path, target in output.start(Path(config.site_dir), background=self.command != "serve"):
-                files.append(File.generated(config, path, abs_src_path=str(target)))
+            for path, target, apart in output.start(Path(config.site_dir), background=self.command != "serve"):
+                files.append((WrittenApart if apart else File).generated(config, path, abs_src_path=str(target)))
             for file in [f for f in files if f.abs_src_path and not f.generated_by and not f.is_documentation_page()]:
                 source = Path(str(file.abs_src_path))
                 # Every image (the theme's too) is published as a copy without metadata.
@@ -255,7 +254,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if self.output is not None:
             try:
-                self.output.files_written()  # the engine copies its files next
+                self.output.printed()  # the staff page shows what printing made
             except OutputError as exc:
                 raise PluginError(f"community-culture: {exc}") from None
             warnings, notes = self.output.print_report()
@@ -347,9 +346,18 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             return self.policy.apply(output_content)
         return output_content
 
-    # Run last: every other plugin (sitemap, ...) writes into the staging folder first.
+    # First: every other plugin sees the side files whole.
+    @event_priority(100)
+    def _files_written(self, *, config: MkDocsConfig) -> None:
+        try:
+            if self.output is not None:
+                self.output.files_written()
+        except OutputError as exc:
+            raise PluginError(f"community-culture: {exc}") from None
+
+    # Last: every other plugin (sitemap, ...) writes into the staging folder first.
     @event_priority(-100)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _publish(self, *, config: MkDocsConfig) -> None:
         collector.unfreeze()
         if self.broken is not None:
             self.live.forget()
@@ -378,6 +386,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             housekeeping.prune_cache(self.output.site.options.cache_dir, self.config.print_files, log)
         config.site_dir = str(self.publication.target)
 
+    on_post_build = CombinedEvent(_files_written, _publish)
+
     def on_build_error(self, *, error: Exception) -> None:
         collector.unfreeze()
         if self.output is not None:
@@ -394,3 +404,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         if self.publication is not None:
             self.publication.abort()
             self.publication = None
+
+
+class WrittenApart(File):
+    """A side file a forked copy of the build writes into the site folder: the engine leaves it be."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        return None
