@@ -50,6 +50,15 @@ TEMPLATES = PACKAGE / "templates"
 PAGE_TEMPLATE = "culture/page.html"
 """The page frame of every planned page (the theme's main template plus our head tags)."""
 _LANG_PREFIX = re.compile(r"^([a-z]{2,3}(?:-[a-z0-9]+)?)/")
+SHARE_APART = 0.35
+"""The part of the generated pages whose bodies a forked copy renders: the last ones the engine asks for.
+
+The build renders the others meanwhile, and lays out every page in the engine's theme
+after; the copy shares the second core with the print files' copy."""
+NICE_APART = {"bodies": 5, "print": 5, "data": 10}
+"""How much each forked copy gives way (see ``background.py``): the build's own process goes
+first, then the bodies and print files it waits for before the pages are laid out, then
+the feeds and data files, which are wanted only once every page is written."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +125,9 @@ class SiteOutput(FilesAndMedia):
         """Every page URL of the site once :meth:`attach` has seen the hand-written pages."""
         self._copies: dict[str, Forked[object]] = {}
         self._later: dict[str, str | None] = {}
+        self._apart: dict[str, int] = {}
+        """The pages whose bodies a forked copy renders (:meth:`render_apart`), with their place in its answer."""
+        self._bodies: Forked[tuple[list[str], list[tuple[str, str]]]] | list[str] | None = None
 
     @classmethod
     def make(cls, site: Site, settings: Settings, **kwargs: Any) -> tuple[SiteOutput | None, list[str]]:
@@ -236,7 +248,40 @@ class SiteOutput(FilesAndMedia):
         if page.spec.after_print and "print" in self._copies:
             self._later[page.src_uri] = page_html
             return ""
+        if page.src_uri in self._apart and (bodies := self._bodies_apart()) is not None:
+            return bodies[self._apart[page.src_uri]]
         return self.renderer.render(page.spec, page_html=page_html if page.hand_written else None)
+
+    def render_apart(self) -> None:
+        """Have a forked copy render the bodies of the last :data:`SHARE_APART` of the generated pages.
+
+        Called once the pages' images are known (their sizes go into the bodies). The
+        bodies come back with the links found in them, for the check after the build;
+        if the copy fails, the build renders those pages itself, as it would without one.
+        """
+        pages = [p for p in self._pages if not p.hand_written and not p.spec.after_print]
+        apart = pages[len(pages) - int(len(pages) * SHARE_APART) :]
+        if not apart:
+            return
+
+        def work() -> tuple[list[str], list[tuple[str, str]]]:
+            known = len(self.renderer.links)
+            return [self.renderer.render(p.spec) for p in apart], self.renderer.links[known:]
+
+        self._bodies = Forked.start(work, nice=NICE_APART["bodies"])
+        if self._bodies is not None:
+            self._apart = {p.src_uri: i for i, p in enumerate(apart)}
+
+    def _bodies_apart(self) -> list[str] | None:
+        if isinstance(self._bodies, Forked):
+            try:
+                bodies, links = self._bodies.result()
+            except OutputError:
+                self._bodies, self._apart = None, {}
+                return None
+            self.renderer.links.extend(links)
+            self._bodies = bodies
+        return self._bodies
 
     def late_body(self, src_uri: str) -> str | None:
         """The body of a page :meth:`body` left empty, once the print files are made; None for any other page."""
@@ -272,7 +317,7 @@ class SiteOutput(FilesAndMedia):
         writes it (the engine must not copy it then). Raises :class:`OutputError`.
         """
         apart = {"print": self.site.press.state, "data": _nothing} if background else {}
-        written, self._copies = write_files(self.files(), site_dir, self.write, apart, {"data": 10})
+        written, self._copies = write_files(self.files(), site_dir, self.write, apart, NICE_APART)
         return written
 
     def printed(self) -> None:
@@ -298,10 +343,13 @@ class SiteOutput(FilesAndMedia):
             self.site.press.adopt(done)  # type: ignore[arg-type]
 
     def abandon(self) -> None:
-        """The build failed: stop the copies still writing files."""
+        """The build failed: stop the copies still writing files or rendering pages."""
         copies, self._copies = self._copies, {}
         for copy in copies.values():
             copy.stop()
+        if isinstance(self._bodies, Forked):
+            self._bodies.stop()
+        self._bodies, self._apart = None, {}
 
     # After the site is written
 

@@ -236,7 +236,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             files.append(File.generated(config, page.src_uri, content=""))
         try:
             # Not in the preview, whose server runs threads: a fork copies only the build's.
-            for path, target, apart in output.start(Path(config.site_dir), background=self.command != "serve"):
+            background = self.command != "serve"
+            for path, target, apart in output.start(Path(config.site_dir), background=background):
                 files.append((WrittenApart if apart else File).generated(config, path, abs_src_path=str(target)))
             for file in [f for f in files if f.abs_src_path and not f.generated_by and not f.is_documentation_page()]:
                 source = Path(str(file.abs_src_path))
@@ -247,6 +248,8 @@ class CulturePlugin(BasePlugin[CultureConfig]):
                     files.remove(file)
                 if isinstance(published, bytes):  # a withheld person's photo is not copied at all
                     files.append(File.generated(config, file.src_uri, content=published))
+            if background:
+                output.render_apart()  # now that the images' sizes are known
         except OutputError as exc:
             raise PluginError(f"community-culture: {exc}") from None
         return files
