@@ -1,37 +1,194 @@
-"""The site search index: Pagefind, run once over the built site.
+"""The site search index: Pagefind, fed each page as the build writes it.
 
 Pagefind splits its index into small fragments that the browser fetches per query,
 so what a phone downloads before its first result does not grow with the site; its
 extended build segments Chinese. It reads only the part of each page marked
 ``data-pagefind-body``, so headers, menus and the staff page stay out of results, and
 it indexes what the site publishes, so an unpublished person is in no index.
+
+Pagefind runs as a service (``pagefind --service``, the protocol of its own Python and
+Node packages: base64-encoded JSON messages, each ended by a comma) from the start of
+the build, giving way to the build's own process. Each page is handed to it as the
+engine writes it, so Pagefind reads and segments the pages on the machine's spare core
+while the build lays out the rest; :meth:`SearchIndex.finish` hands over the HTML files
+of the site it was not given (the 404 page, pages an earlier preview build wrote) and
+has the index written. The result is the index ``pagefind --site`` makes of the folder.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import json
+import os
+import queue
+import shutil
 import subprocess
-import sys
+import tempfile
+import threading
 from pathlib import Path
+from typing import Any
+
+QUEUED = 128
+"""Pages waiting for Pagefind at most; the build waits when it is that far ahead."""
+WRITE_TIMEOUT = 600
+"""Seconds Pagefind may take to answer (writing the index of a large site takes a while)."""
+NICE = 10
+"""How much Pagefind gives way to the build while the pages are written."""
+_SKIPPED = ("pagefind/", "assets/")
+_DONE = object()
 
 
-def index_site(site_dir: Path, timeout: int = 600) -> str | None:
-    """Write ``pagefind/`` into ``site_dir``; the error's text, or None when it worked."""
-    try:
-        import pagefind  # noqa: F401  (only to say clearly when it is missing)
-    except ImportError:
-        return "Pagefind is not installed: pip install 'pagefind[extended]' (the site has no search)"
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return f"Pagefind did not run: {exc}"
-    if result.returncode != 0:
-        return f"Pagefind failed ({result.returncode}): {(result.stderr or result.stdout).strip()[-800:]}"
-    entry = site_dir / "pagefind" / "pagefind-entry.json"
-    if not entry.is_file():
-        return "Pagefind wrote no index"
-    # Pagefind lists the languages in hash order: sort them, so two builds are byte-identical.
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    entry.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
-    return None
+class SearchIndex:
+    """One build's Pagefind service: :meth:`add` each page written, then :meth:`finish`."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self.failure: str | None = None
+        """Why there is no index (None: none so far)."""
+        self._added: set[str] = set()
+        self._queue: queue.Queue[Any] = queue.Queue(QUEUED)
+        self._replies: dict[int, dict[str, Any]] = {}
+        self._replied = threading.Condition()
+        self._sent = 0
+        self._closed = self._stopping = False
+        self._index: int | None = None
+        self._process: subprocess.Popen[bytes] | None = None
+        self._errors = tempfile.TemporaryFile()  # noqa: SIM115 - read if Pagefind fails; closed with the index
+        try:
+            from pagefind.service import get_executable
+        except ImportError:
+            self.failure = "Pagefind is not installed: pip install 'pagefind[extended]' (the site has no search)"
+            return
+        binary = get_executable()
+        if binary is None or not Path(binary).is_file():
+            self.failure = "Pagefind's program is missing: pip install 'pagefind[extended]' (the site has no search)"
+            return
+        nice = shutil.which("nice")
+        command = [*([nice, "-n", str(NICE)] if nice else []), str(binary), "--service"]
+        try:
+            self._process = subprocess.Popen(
+                command, cwd=site_dir, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors
+            )
+        except OSError as exc:
+            self.failure = f"Pagefind did not run: {exc}"
+            return
+        self._reader = threading.Thread(target=self._read, name="search-replies", daemon=True)
+        self._reader.start()
+        threading.Thread(target=self._write, name="search-pages", daemon=True).start()
+        self._index = self._request({"type": "NewIndex", "config": None}, wait=True).get("index_id")
+
+    def add(self, path: str, html: str) -> None:
+        """Hand over the page written at ``path`` (below the site folder, e.g. ``en/halls/x/index.html``)."""
+        if self.failure is None and not self._closed and not path.startswith(_SKIPPED):
+            self._added.add(path)
+            self._queue.put((path, html))
+
+    def finish(self) -> str | None:
+        """Hand over the site's other HTML files and write ``pagefind/``; why not, or None when it worked."""
+        if self.failure is None and not self._closed:
+            for file in sorted(self.site_dir.rglob("*.html")):
+                path = file.relative_to(self.site_dir).as_posix()
+                if path not in self._added and not path.startswith(_SKIPPED):
+                    self.add(path, file.read_text(encoding="utf-8", errors="replace"))
+            self._closed = True
+            self._queue.put(_DONE)
+            self._queue.join()
+        if self.failure is None:
+            output = str(self.site_dir / "pagefind")
+            self._request({"type": "WriteFiles", "index_id": self._index, "output_path": output}, wait=True)
+        self.stop()
+        entry = self.site_dir / "pagefind" / "pagefind-entry.json"
+        if self.failure is None and not entry.is_file():
+            self.failure = "Pagefind wrote no index"
+        if self.failure is None:
+            # Pagefind lists the languages in hash order: sort them, so two builds are byte-identical.
+            data = json.loads(entry.read_text(encoding="utf-8"))
+            text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            entry.write_text(text, encoding="utf-8")
+        return self.failure
+
+    def stop(self) -> None:
+        """End the service (the build is over, or failed); again: nothing."""
+        self._closed = self._stopping = True
+        process, self._process = self._process, None
+        if process is not None:
+            with contextlib.suppress(OSError):
+                process.stdin.close()  # type: ignore[union-attr]
+            # Not left to see the end of its input: a forked copy of the build holds that pipe open too.
+            process.terminate()
+            process.wait()
+            self._reader.join(timeout=10)
+            process.stdout.close()  # type: ignore[union-attr]
+        self._errors.close()
+
+    # The service's two pipes, each served by a thread of its own.
+
+    def _request(self, payload: dict[str, Any], *, wait: bool = False) -> dict[str, Any]:
+        self._sent += 1
+        number = self._sent
+        message = json.dumps({"message_id": number, "payload": payload}, ensure_ascii=False)
+        try:
+            self._process.stdin.write(base64.b64encode(message.encode()) + b",")  # type: ignore[union-attr]
+            self._process.stdin.flush()  # type: ignore[union-attr]
+        except (OSError, ValueError, AttributeError):
+            self._fail("Pagefind stopped reading pages")
+            return {}
+        if not wait:
+            return {}
+        with self._replied:
+            if not self._replied.wait_for(lambda: number in self._replies or self.failure is not None, WRITE_TIMEOUT):
+                self._fail(f"Pagefind did not answer within {WRITE_TIMEOUT} s")
+            return self._replies.pop(number, {})
+
+    def _write(self) -> None:
+        while True:
+            item = self._queue.get()
+            try:
+                if item is _DONE:
+                    return
+                if self.failure is None:
+                    path, html = item
+                    self._request(
+                        {"type": "AddFile", "index_id": self._index, "file_path": path, "file_contents": html}
+                    )
+            finally:
+                self._queue.task_done()
+
+    def _read(self) -> None:
+        process = self._process
+        assert process is not None and process.stdout is not None
+        pending = b""
+        pipe = process.stdout.fileno()
+        while chunk := os.read(pipe, 1 << 16):
+            pending += chunk
+            *messages, pending = pending.split(b",")
+            for message in messages:
+                try:
+                    reply = json.loads(base64.b64decode(message))
+                    number, payload = reply.get("message_id"), reply["payload"]
+                except (ValueError, KeyError, TypeError, AttributeError):
+                    self._fail(f"Pagefind answered what it should not: {message[:200]!r}")
+                    continue
+                if payload.get("type") == "Error":
+                    self._fail(f"Pagefind failed: {payload.get('message', '')}")
+                elif number is not None and payload.get("type") != "IndexedFile":  # a page's reply: nothing to keep
+                    with self._replied:
+                        self._replies[number] = payload
+                        self._replied.notify_all()
+        if self._stopping:  # stopped: the end of its replies is expected
+            return
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=5)
+        code = process.returncode
+        if code:
+            self._errors.seek(0)
+            said = self._errors.read().decode("utf-8", "replace").strip()[-800:]
+            self._fail(f"Pagefind failed ({code}): {said}" if said else f"Pagefind ended unexpectedly ({code})")
+        self._fail("Pagefind ended before writing the index")
+
+    def _fail(self, reason: str) -> None:
+        with self._replied:
+            if self.failure is None:
+                self.failure = reason
+            self._replied.notify_all()

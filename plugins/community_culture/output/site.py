@@ -43,7 +43,7 @@ from .files import (  # noqa: F401 - the output's file types, re-exported
     OutputFile,
 )
 from .links import broken_links
-from .search import index_site
+from .search import SearchIndex
 from .verify import verify_site
 
 TEMPLATES = PACKAGE / "templates"
@@ -128,6 +128,7 @@ class SiteOutput(FilesAndMedia):
         self._apart: dict[str, int] = {}
         """The pages whose bodies a forked copy renders (:meth:`render_apart`), with their place in its answer."""
         self._bodies: Forked[tuple[list[str], list[tuple[str, str]]]] | list[str] | None = None
+        self._search: SearchIndex | None = None
 
     @classmethod
     def make(cls, site: Site, settings: Settings, **kwargs: Any) -> tuple[SiteOutput | None, list[str]]:
@@ -318,7 +319,13 @@ class SiteOutput(FilesAndMedia):
         """
         apart = {"print": self.site.press.state, "data": _nothing} if background else {}
         written, self._copies = write_files(self.files(), site_dir, self.write, apart, NICE_APART)
+        self._search = SearchIndex(site_dir) if self.settings.search else None
         return written
+
+    def page_written(self, path: str, html: str) -> None:
+        """The engine wrote the page ``html`` at ``path`` below the site folder: hand it to the search index."""
+        if self._search is not None:
+            self._search.add(path, html)
 
     def printed(self) -> None:
         """Wait for the print files and take over the press's reprint list; :class:`OutputError` when one failed."""
@@ -343,13 +350,16 @@ class SiteOutput(FilesAndMedia):
             self.site.press.adopt(done)  # type: ignore[arg-type]
 
     def abandon(self) -> None:
-        """The build failed: stop the copies still writing files or rendering pages."""
+        """The build failed: stop the copies still writing files or rendering pages, and the search index."""
         copies, self._copies = self._copies, {}
         for copy in copies.values():
             copy.stop()
         if isinstance(self._bodies, Forked):
             self._bodies.stop()
         self._bodies, self._apart = None, {}
+        search, self._search = self._search, None
+        if search is not None:
+            search.stop()
 
     # After the site is written
 
@@ -370,21 +380,22 @@ class SiteOutput(FilesAndMedia):
     ) -> tuple[list[str], list[str]]:
         """Check the written site and index it for search: (warnings, reasons not to publish it).
 
-        Pagefind writes the search index in a process of its own; the pre-publication
-        check (``verify``, see :meth:`verify`) runs meanwhile, so the two share the
-        machine's cores. ``index_later``: the preview shows the pages at once and indexes
-        them in the background (a second of every save); a search just after a save may
+        Pagefind, handed the pages as they were written (:meth:`page_written`), writes the
+        index while the pre-publication check (``verify``, see :meth:`verify`) runs, so
+        the two share the machine's cores. ``index_later``: the preview shows the pages at
+        once and has the index written in the background; a search just after a save may
         miss the edit.
         """
         warnings = [*broken_links(site_dir, self.renderer.links, base_path)]
+        search, self._search = self._search, None
         indexing: threading.Thread | None = None
         failures: list[str] = []
-        if self.settings.search and index_later:
-            threading.Thread(target=_index_quietly, args=(site_dir,), name="search-index", daemon=True).start()
-        elif self.settings.search:
+        if search is not None and index_later:
+            threading.Thread(target=_index_quietly, args=(search,), name="search-index", daemon=True).start()
+        elif search is not None:
 
             def index() -> None:
-                failure = index_site(site_dir)
+                failure = search.finish()
                 if failure:
                     failures.append(f"community-culture: search: {failure}")
 
@@ -400,10 +411,10 @@ def _nothing() -> None:
     return None
 
 
-def _index_quietly(site_dir: Path) -> None:
+def _index_quietly(search: SearchIndex) -> None:
     """The preview's search index: a later save may clear the folder under it, which is no problem."""
     with contextlib.suppress(Exception):
-        index_site(site_dir)
+        search.finish()
 
 
 def problems_summary(problems: Problems, shown: int) -> Iterable[str]:

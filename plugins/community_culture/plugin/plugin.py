@@ -337,12 +337,17 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         context["culture_links"] = frame["links"]
         context["config"] = PageConfig(config, frame)
 
+    # Last: the policy's hashes and the search index see the page as it is written.
+    @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.command == "serve":
             # Material's script fetches <alternate>/sitemap.xml for every hreflang link,
             # which for our page-to-page twins does not exist: a 404 pair per page view.
             output = without_hreflang(output)
-        return self.policy.apply(output) if self.policy is not None else output
+        output = self.policy.apply(output) if self.policy is not None else output
+        if self.output is not None:
+            self.output.page_written(page.file.dest_uri, output)
+        return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
         if self.policy is not None and template_name.endswith(".html"):

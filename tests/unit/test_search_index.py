@@ -1,0 +1,66 @@
+"""Pagefind fed the pages as they are written: the index it writes, and what happens when it fails."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+from community_culture.output.search import SearchIndex
+
+PAGE = """<!doctype html><html lang="{lang}"><head><title>{title}</title></head>
+<body><nav>菜单 menu</nav><main data-pagefind-body><h1>{title}</h1><p>{text}</p></main></body></html>"""
+
+
+def page(title: str, text: str, lang: str = "zh") -> str:
+    return PAGE.format(lang=lang, title=title, text=text)
+
+
+def test_pages_handed_over_and_pages_on_disk_make_one_index(tmp_path):
+    (tmp_path / "about").mkdir()
+    (tmp_path / "about/index.html").write_text(page("关于本站", "社区办公室"), encoding="utf-8")
+    (tmp_path / "404.html").write_text("<html><body>找不到</body></html>", encoding="utf-8")
+    index = SearchIndex(tmp_path)
+    index.add("events/taiji/index.html", page("太极拳晨练", "每周二早上在广场"))
+    index.add("en/events/taiji/index.html", page("Tai chi", "Tuesday mornings on the square", "en"))
+    index.add("assets/javascripts/x.html", "<html></html>")  # the theme's files are not pages
+    assert index.finish() is None
+    entry = json.loads((tmp_path / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    # Two Chinese pages (one from disk) and one English; the 404 page has no searchable body.
+    assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == {"zh": 2, "en": 1}
+    assert list(entry) == sorted(entry)  # written sorted: two builds give the same bytes
+    fragments = [p.read_bytes() for p in (tmp_path / "pagefind/fragment").iterdir()]
+    assert len(fragments) == 3
+    index.add("late/index.html", page("迟到", "之后"))  # after the index is written: nothing happens
+    index.stop()
+
+
+def test_a_pagefind_that_fails_is_a_message_not_a_hang(tmp_path, monkeypatch):
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'no index for you' >&2\nexit 3\n", encoding="utf-8")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
+    site = tmp_path / "site"
+    site.mkdir()
+    index = SearchIndex(site)
+    for i in range(300):  # more than the queue holds: the build never waits on a dead index
+        index.add(f"p{i}/index.html", page(f"第{i}页", "内容"))
+    failure = index.finish()
+    assert failure is not None and "Pagefind" in failure
+    assert "no index for you" in failure or "ended" in failure or "stopped" in failure
+    assert not (site / "pagefind").exists()
+
+
+def test_a_missing_pagefind_says_how_to_install_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "nowhere"))
+    index = SearchIndex(tmp_path)
+    index.add("a/index.html", page("一", "二"))
+    failure = index.finish()
+    assert failure == "Pagefind's program is missing: pip install 'pagefind[extended]' (the site has no search)"
+
+
+def test_stopping_twice_is_harmless(tmp_path: Path):
+    index = SearchIndex(tmp_path)
+    index.stop()
+    index.stop()
+    assert not (tmp_path / "pagefind").exists()
