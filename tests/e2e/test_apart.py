@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,9 @@ from conftest import ROOT, Project, make_project
 from mkdocs.exceptions import Abort
 
 from community_culture.output import site as site_output
-from community_culture.output.background import Forked
+from community_culture.output.background import Forked, Streamed
 
-_start = Forked.start.__func__  # type: ignore[attr-defined]
+_start = Streamed.start.__func__  # type: ignore[attr-defined]
 
 
 def example(root: Path) -> Project:
@@ -29,36 +30,46 @@ def example(root: Path) -> Project:
 def test_pages_rendered_apart_are_the_pages_the_build_renders(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
     project = example(tmp_path)
-    apart: list[int] = []
-    render_apart = site_output.SiteOutput.render_apart
+    taken: list[int] = []
+    made_apart = site_output.SiteOutput._made_apart
 
-    def counted(self: site_output.SiteOutput) -> None:
-        render_apart(self)
-        apart.append(len(self._apart))
+    def counted(self: site_output.SiteOutput, index: int) -> str | None:
+        made = made_apart(self, index)
+        taken.extend([index] if made is not None else [])
+        return made
 
-    monkeypatch.setattr(site_output.SiteOutput, "render_apart", counted)
+    monkeypatch.setattr(site_output.SiteOutput, "_made_apart", counted)
     project.build(strict=True)
     with_copies = project.tree_digest()
-    assert apart and apart[0] > 50  # a third of the example's pages
+    assert len(taken) > 20  # the copy made part of the example's pages
+    assert taken == sorted(taken)  # the last ones: the build met the copy, then took the rest
 
-    # A copy that dies: the build renders those pages itself.
-    def dying(cls: type[Forked[object]], work: object, *, nice: int = 0) -> Forked[object] | None:
-        if nice == site_output.NICE_APART["bodies"]:
-            return _start(cls, lambda: os._exit(3), nice=nice)  # type: ignore[no-any-return]
-        return _start(cls, work, nice=nice)  # type: ignore[no-any-return]
+    # A copy that dies at once: the build renders those pages itself.
+    def dying(cls: type[Streamed[object]], make: object, *, nice: int = 0) -> Streamed[object] | None:
+        return _start(cls, lambda: iter([os._exit(3)]), nice=nice)  # type: ignore[no-any-return]
 
-    monkeypatch.setattr(Forked, "start", classmethod(dying))
+    monkeypatch.setattr(Streamed, "start", classmethod(dying))
+    taken.clear()
     project.build(strict=True)
-    assert project.tree_digest() == with_copies
+    assert project.tree_digest() == with_copies and taken == []
 
     # No fork at all (a system without one): everything in the build itself.
+    monkeypatch.setattr(Streamed, "start", classmethod(lambda cls, make, nice=0: None))
     monkeypatch.setattr(Forked, "start", classmethod(lambda cls, work, nice=0: None))
     project.build(strict=True)
     assert project.tree_digest() == with_copies
 
 
 def test_a_broken_link_in_a_page_rendered_apart_is_reported(tmp_path, monkeypatch, caplog):
-    monkeypatch.setattr(site_output, "SHARE_APART", 1.0)  # every generated page's body apart
+    # The build takes every body from the copy: it waits for each until the copy sent it.
+    made_apart = site_output.SiteOutput._made_apart
+
+    def waiting(self: site_output.SiteOutput, index: int) -> str | None:
+        while (made := made_apart(self, index)) is None:
+            time.sleep(0.01)
+        return made
+
+    monkeypatch.setattr(site_output.SiteOutput, "_made_apart", waiting)
     project = make_project(tmp_path)
     hall = (tmp_path / "data/halls/test-auditorium.yml").read_text(encoding="utf-8")
     project.write(

@@ -26,7 +26,8 @@ import os
 import pickle
 import signal
 import sys
-from collections.abc import Callable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -35,6 +36,18 @@ from ..core import cachefile
 from .files import OutputError, OutputFile
 
 T = TypeVar("T")
+
+KEEP_OUT: set[int] = set()
+"""File descriptors a forked copy closes at once: the pipes to a process the build talks to
+(Pagefind, see ``search.py``), which must see its input end when the build closes it."""
+
+
+def _in_copy(nice: int) -> None:
+    for fd in list(KEEP_OUT):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    if nice:
+        os.nice(nice)
 
 
 class Forked(Generic[T]):
@@ -61,8 +74,7 @@ class Forked(Generic[T]):
             code = 0
             cachefile.USE.reset()  # what the copy uses of the caches goes back with its result
             try:
-                if nice:
-                    os.nice(nice)
+                _in_copy(nice)
                 result = work()
                 data = pickle.dumps((result, cachefile.USE.used, cachefile.USE.repaired))
             except BaseException as exc:  # anything reaches the build as a message
@@ -103,6 +115,71 @@ class Forked(Generic[T]):
         with contextlib.suppress(ChildProcessError, OSError):
             os.waitpid(self.pid, 0)
         self.pid = 0
+
+
+class Streamed(Generic[T]):
+    """Items a forked copy makes one after the other, taken as they arrive (:meth:`take`).
+
+    Nothing the build needs waits for it: a copy that fails or dies just makes no more
+    items, and the build makes what it did not get itself.
+    """
+
+    def __init__(self, pid: int, pipe: int) -> None:
+        self.pid = pid
+        self._items: list[T] = []
+        self._lock = threading.Lock()
+        self._reader = threading.Thread(target=self._read, args=(pipe,), name="apart-items", daemon=True)
+        self._reader.start()
+
+    @classmethod
+    def start(cls, make: Callable[[], Iterable[T]], *, nice: int = 0) -> Streamed[T] | None:
+        """Run ``make`` in a forked copy that sends each item as it is made; None where there is no fork."""
+        if not hasattr(os, "fork"):
+            return None
+        read_end, write_end = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the forked copy (checked through what it sends)
+            os.close(read_end)
+            with contextlib.suppress(BaseException):
+                _in_copy(nice)
+                for item in make():
+                    data = pickle.dumps(item)
+                    data = len(data).to_bytes(8, "big") + data
+                    while data:
+                        data = data[os.write(write_end, data) :]
+            os._exit(0)
+        os.close(write_end)
+        return cls(pid, read_end)
+
+    def take(self) -> list[T]:
+        """The items that arrived since the last call."""
+        with self._lock:
+            items, self._items = self._items, []
+        return items
+
+    def stop(self) -> None:
+        """End the copy (its items are not wanted any more); again: nothing."""
+        if not self.pid:
+            return
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError, OSError):
+            os.waitpid(self.pid, 0)
+        self.pid = 0
+        self._reader.join(timeout=10)
+
+    def _read(self, pipe: int) -> None:
+        with os.fdopen(pipe, "rb") as stream:
+            while len(head := stream.read(8)) == 8:
+                data = stream.read(int.from_bytes(head, "big"))
+                try:
+                    item = pickle.loads(data)
+                except Exception:  # a copy killed mid-item
+                    return
+                with self._lock:
+                    self._items.append(item)
 
 
 def write_files(

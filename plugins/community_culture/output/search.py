@@ -29,6 +29,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from .background import KEEP_OUT
+
 QUEUED = 128
 """Pages waiting for Pagefind at most; the build waits when it is that far ahead."""
 WRITE_TIMEOUT = 600
@@ -54,6 +56,7 @@ class SearchIndex:
         self._closed = self._stopping = False
         self._index: int | None = None
         self._process: subprocess.Popen[bytes] | None = None
+        self._pipes: set[int] = set()
         self._errors = tempfile.TemporaryFile()  # noqa: SIM115 - read if Pagefind fails; closed with the index
         try:
             from pagefind.service import get_executable
@@ -73,6 +76,8 @@ class SearchIndex:
         except OSError as exc:
             self.failure = f"Pagefind did not run: {exc}"
             return
+        self._pipes = {self._process.stdin.fileno(), self._process.stdout.fileno()}  # type: ignore[union-attr]
+        KEEP_OUT.update(self._pipes)  # forked copies of the build must not keep Pagefind's input open
         self._reader = threading.Thread(target=self._read, name="search-replies", daemon=True)
         self._reader.start()
         threading.Thread(target=self._write, name="search-pages", daemon=True).start()
@@ -97,7 +102,7 @@ class SearchIndex:
         if self.failure is None:
             output = str(self.site_dir / "pagefind")
             self._request({"type": "WriteFiles", "index_id": self._index, "output_path": output}, wait=True)
-        self.stop()
+        self.stop(written=self.failure is None)
         entry = self.site_dir / "pagefind" / "pagefind-entry.json"
         if self.failure is None and not entry.is_file():
             self.failure = "Pagefind wrote no index"
@@ -108,16 +113,24 @@ class SearchIndex:
             entry.write_text(text, encoding="utf-8")
         return self.failure
 
-    def stop(self) -> None:
-        """End the service (the build is over, or failed); again: nothing."""
+    def stop(self, *, written: bool = False) -> None:
+        """End the service; again: nothing.
+
+        ``written``: the index was written, and Pagefind ends by itself at the end of its
+        input, once its last files are on disk (it answers before they are). Otherwise
+        (the build failed) it is ended at once.
+        """
         self._closed = self._stopping = True
         process, self._process = self._process, None
         if process is not None:
+            KEEP_OUT.difference_update(self._pipes)
             with contextlib.suppress(OSError):
                 process.stdin.close()  # type: ignore[union-attr]
-            # Not left to see the end of its input: a forked copy of the build holds that pipe open too.
-            process.terminate()
-            process.wait()
+            try:
+                process.wait(timeout=WRITE_TIMEOUT if written else 0)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
             self._reader.join(timeout=10)
             process.stdout.close()  # type: ignore[union-attr]
         self._errors.close()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import re
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ from ..pages.plan import PageSpec, Plan, build_plan, plan_limits
 from ..pages.render import Renderer
 from ..pages.residents import chrome
 from . import nav as navigation
-from .background import Forked, write_files
+from .background import Forked, Streamed, write_files
 from .files import (  # noqa: F401 - the output's file types, re-exported
     PACKAGE,
     WITHHELD,
@@ -50,11 +50,6 @@ TEMPLATES = PACKAGE / "templates"
 PAGE_TEMPLATE = "culture/page.html"
 """The page frame of every planned page (the theme's main template plus our head tags)."""
 _LANG_PREFIX = re.compile(r"^([a-z]{2,3}(?:-[a-z0-9]+)?)/")
-SHARE_APART = 0.35
-"""The part of the generated pages whose bodies a forked copy renders: the last ones the engine asks for.
-
-The build renders the others meanwhile, and lays out every page in the engine's theme
-after; the copy shares the second core with the print files' copy."""
 NICE_APART = {"bodies": 5, "print": 5, "data": 10}
 """How much each forked copy gives way (see ``background.py``): the build's own process goes
 first, then the bodies and print files it waits for before the pages are laid out, then
@@ -126,8 +121,9 @@ class SiteOutput(FilesAndMedia):
         self._copies: dict[str, Forked[object]] = {}
         self._later: dict[str, str | None] = {}
         self._apart: dict[str, int] = {}
-        """The pages whose bodies a forked copy renders (:meth:`render_apart`), with their place in its answer."""
-        self._bodies: Forked[tuple[list[str], list[tuple[str, str]]]] | list[str] | None = None
+        """The generated pages a forked copy renders too (:meth:`render_apart`), with their place in its list."""
+        self._bodies: Streamed[tuple[int, str, list[tuple[str, str]]]] | None = None
+        self._received: dict[int, tuple[str, list[tuple[str, str]]]] = {}
         self._search: SearchIndex | None = None
 
     @classmethod
@@ -249,40 +245,48 @@ class SiteOutput(FilesAndMedia):
         if page.spec.after_print and "print" in self._copies:
             self._later[page.src_uri] = page_html
             return ""
-        if page.src_uri in self._apart and (bodies := self._bodies_apart()) is not None:
-            return bodies[self._apart[page.src_uri]]
+        if page.src_uri in self._apart and (made := self._made_apart(self._apart[page.src_uri])) is not None:
+            return made
         return self.renderer.render(page.spec, page_html=page_html if page.hand_written else None)
 
     def render_apart(self) -> None:
-        """Have a forked copy render the bodies of the last :data:`SHARE_APART` of the generated pages.
+        """Have a forked copy render the generated pages' bodies from the last one backwards.
 
-        Called once the pages' images are known (their sizes go into the bodies). The
-        bodies come back with the links found in them, for the check after the build;
-        if the copy fails, the build renders those pages itself, as it would without one.
+        The build renders them from the first one on, and takes each body the copy has
+        already sent (with the links found in it, for the check after the build): the
+        two meet where their shares of the work are equal, whatever each page costs.
+        Called once the pages' images are known (their sizes go into the bodies); a copy
+        that fails leaves its pages to the build. :meth:`bodies_done` ends the copy.
         """
         pages = [p for p in self._pages if not p.hand_written and not p.spec.after_print]
-        apart = pages[len(pages) - int(len(pages) * SHARE_APART) :]
-        if not apart:
+        if len(pages) < 2:
             return
 
-        def work() -> tuple[list[str], list[tuple[str, str]]]:
-            known = len(self.renderer.links)
-            return [self.renderer.render(p.spec) for p in apart], self.renderer.links[known:]
+        def make() -> Iterator[tuple[int, str, list[tuple[str, str]]]]:
+            for i in reversed(range(len(pages))):
+                known = len(self.renderer.links)
+                yield i, self.renderer.render(pages[i].spec), self.renderer.links[known:]
 
-        self._bodies = Forked.start(work, nice=NICE_APART["bodies"])
+        self._bodies = Streamed.start(make, nice=NICE_APART["bodies"])
         if self._bodies is not None:
-            self._apart = {p.src_uri: i for i, p in enumerate(apart)}
+            self._apart = {p.src_uri: i for i, p in enumerate(pages)}
 
-    def _bodies_apart(self) -> list[str] | None:
-        if isinstance(self._bodies, Forked):
-            try:
-                bodies, links = self._bodies.result()
-            except OutputError:
-                self._bodies, self._apart = None, {}
-                return None
-            self.renderer.links.extend(links)
-            self._bodies = bodies
-        return self._bodies
+    def _made_apart(self, index: int) -> str | None:
+        if self._bodies is not None:
+            self._received.update((i, (body, links)) for i, body, links in self._bodies.take())
+        made = self._received.pop(index, None)
+        if made is None:
+            return None
+        body, links = made
+        self.renderer.links.extend(links)
+        return body
+
+    def bodies_done(self) -> None:
+        """Every page's body is made: end the copy rendering them."""
+        bodies, self._bodies = self._bodies, None
+        if bodies is not None:
+            bodies.stop()
+        self._apart, self._received = {}, {}
 
     def late_body(self, src_uri: str) -> str | None:
         """The body of a page :meth:`body` left empty, once the print files are made; None for any other page."""
@@ -354,9 +358,7 @@ class SiteOutput(FilesAndMedia):
         copies, self._copies = self._copies, {}
         for copy in copies.values():
             copy.stop()
-        if isinstance(self._bodies, Forked):
-            self._bodies.stop()
-        self._bodies, self._apart = None, {}
+        self.bodies_done()
         search, self._search = self._search, None
         if search is not None:
             search.stop()

@@ -256,6 +256,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if self.output is not None:
+            self.output.bodies_done()
             try:
                 self.output.printed()  # the staff page shows what printing made
             except OutputError as exc:
