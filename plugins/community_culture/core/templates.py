@@ -14,13 +14,24 @@ from pathlib import Path
 import jinja2
 
 
+class _Folder(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache folder, made again if it went away between builds (a cleared cache in the preview)."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            Path(self.directory).mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass  # a cache that cannot be written costs a compile, nothing else
+
+
 @functools.cache
 def _cache(folder: Path) -> jinja2.BytecodeCache | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None  # a read-only cache: templates are compiled each time, as without one
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return _Folder(str(folder))
 
 
 def template_cache(cache_dir: Path | None) -> jinja2.BytecodeCache | None:

@@ -37,18 +37,6 @@ from .files import OutputError, OutputFile
 
 T = TypeVar("T")
 
-KEEP_OUT: set[int] = set()
-"""File descriptors a forked copy closes at once: the pipes to a process the build talks to
-(Pagefind, see ``search.py``), which must see its input end when the build closes it."""
-
-
-def _in_copy(nice: int) -> None:
-    for fd in list(KEEP_OUT):
-        with contextlib.suppress(OSError):
-            os.close(fd)
-    if nice:
-        os.nice(nice)
-
 
 class Forked(Generic[T]):
     """A function run in a forked copy of the build; :meth:`result` waits for what it returned."""
@@ -74,7 +62,8 @@ class Forked(Generic[T]):
             code = 0
             cachefile.USE.reset()  # what the copy uses of the caches goes back with its result
             try:
-                _in_copy(nice)
+                if nice:
+                    os.nice(nice)
                 result = work()
                 data = pickle.dumps((result, cachefile.USE.used, cachefile.USE.repaired))
             except BaseException as exc:  # anything reaches the build as a message
@@ -143,7 +132,8 @@ class Streamed(Generic[T]):
         if pid == 0:  # pragma: no cover - the forked copy (checked through what it sends)
             os.close(read_end)
             with contextlib.suppress(BaseException):
-                _in_copy(nice)
+                if nice:
+                    os.nice(nice)
                 for item in make():
                     data = pickle.dumps(item)
                     data = len(data).to_bytes(8, "big") + data

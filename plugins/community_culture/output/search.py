@@ -11,8 +11,9 @@ Node packages: base64-encoded JSON messages, each ended by a comma) from the sta
 the build, giving way to the build's own process. Each page is handed to it as the
 engine writes it, so Pagefind reads and segments the pages on the machine's spare core
 while the build lays out the rest; :meth:`SearchIndex.finish` hands over the HTML files
-of the site it was not given (the 404 page, pages an earlier preview build wrote) and
-has the index written. The result is the index ``pagefind --site`` makes of the folder.
+of the site it was not given (the 404 page, pages an earlier preview build wrote), asks
+for the index's files and writes them into ``pagefind/``. The result is the index
+``pagefind --site`` makes of the folder.
 """
 
 from __future__ import annotations
@@ -29,12 +30,10 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from .background import KEEP_OUT
-
 QUEUED = 128
 """Pages waiting for Pagefind at most; the build waits when it is that far ahead."""
 WRITE_TIMEOUT = 600
-"""Seconds Pagefind may take to answer (writing the index of a large site takes a while)."""
+"""Seconds Pagefind may take to answer (making the index of a large site takes a while)."""
 NICE = 10
 """How much Pagefind gives way to the build while the pages are written."""
 _SKIPPED = ("pagefind/", "assets/")
@@ -56,7 +55,6 @@ class SearchIndex:
         self._closed = self._stopping = False
         self._index: int | None = None
         self._process: subprocess.Popen[bytes] | None = None
-        self._pipes: set[int] = set()
         self._errors = tempfile.TemporaryFile()  # noqa: SIM115 - read if Pagefind fails; closed with the index
         try:
             from pagefind.service import get_executable
@@ -76,8 +74,6 @@ class SearchIndex:
         except OSError as exc:
             self.failure = f"Pagefind did not run: {exc}"
             return
-        self._pipes = {self._process.stdin.fileno(), self._process.stdout.fileno()}  # type: ignore[union-attr]
-        KEEP_OUT.update(self._pipes)  # forked copies of the build must not keep Pagefind's input open
         self._reader = threading.Thread(target=self._read, name="search-replies", daemon=True)
         self._reader.start()
         threading.Thread(target=self._write, name="search-pages", daemon=True).start()
@@ -99,38 +95,44 @@ class SearchIndex:
             self._closed = True
             self._queue.put(_DONE)
             self._queue.join()
+        # The index's files come back in the answer and are written here: Pagefind's own
+        # writing answers before its last files are on disk.
+        files = self._request({"type": "GetFiles", "index_id": self._index}, wait=True) if self.failure is None else {}
+        self.stop()
         if self.failure is None:
-            output = str(self.site_dir / "pagefind")
-            self._request({"type": "WriteFiles", "index_id": self._index, "output_path": output}, wait=True)
-        self.stop(written=self.failure is None)
-        entry = self.site_dir / "pagefind" / "pagefind-entry.json"
-        if self.failure is None and not entry.is_file():
-            self.failure = "Pagefind wrote no index"
-        if self.failure is None:
-            # Pagefind lists the languages in hash order: sort them, so two builds are byte-identical.
-            data = json.loads(entry.read_text(encoding="utf-8"))
-            text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-            entry.write_text(text, encoding="utf-8")
+            try:
+                self._write_index(files.get("files") or [])
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                self.failure = f"the search index could not be written: {exc}"
         return self.failure
 
-    def stop(self, *, written: bool = False) -> None:
-        """End the service; again: nothing.
+    def _write_index(self, files: list[dict[str, str]]) -> None:
+        out = self.site_dir / "pagefind"
+        contents = {name: base64.b64decode(f["content"]) for f in files if (name := f["path"].lstrip("/"))}
+        if "pagefind-entry.json" not in contents:
+            raise ValueError("Pagefind made no index")
+        # Pagefind lists the languages in hash order: sorted, two builds are byte-identical.
+        entry = json.loads(contents["pagefind-entry.json"])
+        contents["pagefind-entry.json"] = json.dumps(
+            entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+        ).encode()
+        for folder in sorted({(out / name).parent for name in contents}):
+            folder.mkdir(parents=True, exist_ok=True)
+        for name, data in contents.items():
+            target = out / name
+            if not target.resolve().is_relative_to(out.resolve()):
+                raise ValueError(f"Pagefind named a file outside its folder: {name}")
+            target.write_bytes(data)
 
-        ``written``: the index was written, and Pagefind ends by itself at the end of its
-        input, once its last files are on disk (it answers before they are). Otherwise
-        (the build failed) it is ended at once.
-        """
+    def stop(self) -> None:
+        """End the service (its index is made, or the build failed); again: nothing."""
         self._closed = self._stopping = True
         process, self._process = self._process, None
         if process is not None:
-            KEEP_OUT.difference_update(self._pipes)
             with contextlib.suppress(OSError):
                 process.stdin.close()  # type: ignore[union-attr]
-            try:
-                process.wait(timeout=WRITE_TIMEOUT if written else 0)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            process.kill()  # a forked copy of the build may hold its input open: no end of input to wait for
+            process.wait()
             self._reader.join(timeout=10)
             process.stdout.close()  # type: ignore[union-attr]
         self._errors.close()
