@@ -38,6 +38,27 @@ from .files import OutputError, OutputFile
 T = TypeVar("T")
 
 
+def _fork(nice: int) -> tuple[int, int] | None:
+    """Fork with a pipe: (0, its write end) in the copy, (the copy's pid, its read end) in the build.
+
+    None where the system cannot fork. ``nice``: how much the copy gives way to the build.
+    """
+    if not hasattr(os, "fork"):
+        return None
+    read_end, write_end = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the forked copy
+        os.close(read_end)
+        if nice:
+            with contextlib.suppress(OSError):  # giving way is a courtesy, never a reason to fail
+                os.nice(nice)
+        return 0, write_end
+    os.close(write_end)
+    return pid, read_end
+
+
 class Forked(Generic[T]):
     """A function run in a forked copy of the build; :meth:`result` waits for what it returned."""
 
@@ -51,19 +72,15 @@ class Forked(Generic[T]):
 
         ``nice``: how much the copy gives way to the build (and other copies) for the machine's cores.
         """
-        if not hasattr(os, "fork"):
+        forked = _fork(nice)
+        if forked is None:
             return None
-        read_end, write_end = os.pipe()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
+        pid, pipe = forked
         if pid == 0:  # pragma: no cover - the forked copy (checked through what it returns)
-            os.close(read_end)
+            write_end = pipe
             code = 0
             cachefile.USE.reset()  # what the copy uses of the caches goes back with its result
             try:
-                if nice:
-                    os.nice(nice)
                 result = work()
                 data = pickle.dumps((result, cachefile.USE.used, cachefile.USE.repaired))
             except BaseException as exc:  # anything reaches the build as a message
@@ -74,8 +91,7 @@ class Forked(Generic[T]):
                     while data:
                         data = data[os.write(write_end, data) :]
                 os._exit(code)
-        os.close(write_end)
-        return cls(pid, read_end)
+        return cls(pid, pipe)
 
     def result(self) -> T:
         """What the work returned; :class:`OutputError` with the reason when it failed or the copy died."""
@@ -123,25 +139,20 @@ class Streamed(Generic[T]):
     @classmethod
     def start(cls, make: Callable[[], Iterable[T]], *, nice: int = 0) -> Streamed[T] | None:
         """Run ``make`` in a forked copy that sends each item as it is made; None where there is no fork."""
-        if not hasattr(os, "fork"):
+        forked = _fork(nice)
+        if forked is None:
             return None
-        read_end, write_end = os.pipe()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
+        pid, pipe = forked
         if pid == 0:  # pragma: no cover - the forked copy (checked through what it sends)
-            os.close(read_end)
+            write_end = pipe
             with contextlib.suppress(BaseException):
-                if nice:
-                    os.nice(nice)
                 for item in make():
                     data = pickle.dumps(item)
                     data = len(data).to_bytes(8, "big") + data
                     while data:
                         data = data[os.write(write_end, data) :]
             os._exit(0)
-        os.close(write_end)
-        return cls(pid, read_end)
+        return cls(pid, pipe)
 
     def take(self) -> list[T]:
         """The items that arrived since the last call."""
