@@ -203,3 +203,44 @@ def test_pagefind_indexes_the_site(built) -> None:  # type: ignore[no-untyped-de
     search = built.html("search/")
     assert search.select_one("script[src='../pagefind/pagefind-ui.js']") is not None
     assert search.select_one("#cc-search[data-cc-search]") is not None
+
+
+def _fragments(site) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """What Pagefind shows and searches of each page: url -> the page's indexed words."""
+    import gzip
+    import json
+
+    pages = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        fragment = json.loads(data)
+        pages[fragment["url"]] = fragment["content"].replace("\u200b", "")  # Pagefind's word breaks
+    return pages
+
+
+def test_an_activity_is_found_on_its_own_page(built) -> None:  # type: ignore[no-untyped-def]
+    # Lists of activities (the month grid and list, the week on the home page, a hall's
+    # coming activities), an activity's dates and its way there are not indexed: a search
+    # for an activity lists the activity, not every page that lists it.
+    pages = _fragments(built.site)
+    assert "春节联欢会" in pages["/events/spring-gala/"]
+    assert "Reading day" in pages["/en/events/reading-day/"]
+    listing = (
+        "/",
+        "/events/",
+        "/events/2026/",
+        "/events/2026/06/",
+        "/events/category/film/",
+        "/halls/test-auditorium/",
+    )
+    for url in listing:
+        assert url in pages, url  # the page itself is still found by its own words
+        for title in ("春节联欢会", "读书日"):  # (电影放映 is also a category's name)
+            assert title not in pages[url], (url, title)
+    assert "六月" in pages["/events/2026/06/"] or "6月" in pages["/events/2026/06/"]
+    gala = pages["/events/spring-gala/"]
+    assert "测试路1号" not in gala and "0477-8561234" not in gala  # the hall's, found on the hall's page
+    assert "测试路1号" in pages["/halls/test-auditorium/"]
+    month = built.html("events/2026/06/")
+    assert all(li.has_attr("data-pagefind-ignore") for li in month.select("li.cc-occ"))
+    assert month.select_one(".cc-month-wrap").has_attr("data-pagefind-ignore")
