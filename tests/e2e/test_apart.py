@@ -11,8 +11,8 @@ import pytest
 from conftest import ROOT, Project, make_project
 from mkdocs.exceptions import Abort
 
-from community_culture.output import site as site_output
 from community_culture.output.background import Forked, Streamed
+from community_culture.output.writing import Writing
 
 _start = Streamed.start.__func__  # type: ignore[attr-defined]
 
@@ -31,14 +31,15 @@ def test_pages_rendered_apart_are_the_pages_the_build_renders(tmp_path, monkeypa
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
     project = example(tmp_path)
     taken: list[int] = []
-    made_apart = site_output.SiteOutput._made_apart
+    made_apart = Writing.made_apart
 
-    def counted(self: site_output.SiteOutput, index: int) -> str | None:
-        made = made_apart(self, index)
-        taken.extend([index] if made is not None else [])
+    def counted(self: Writing, key: str) -> str | None:
+        index = self._apart.get(key)
+        made = made_apart(self, key)
+        taken.extend([index] if made is not None and index is not None else [])
         return made
 
-    monkeypatch.setattr(site_output.SiteOutput, "_made_apart", counted)
+    monkeypatch.setattr(Writing, "made_apart", counted)
     project.build(strict=True)
     with_copies = project.tree_digest()
     assert len(taken) > 20  # the copy made part of the example's pages
@@ -62,14 +63,16 @@ def test_pages_rendered_apart_are_the_pages_the_build_renders(tmp_path, monkeypa
 
 def test_a_broken_link_in_a_page_rendered_apart_is_reported(tmp_path, monkeypatch, caplog):
     # The build takes every body from the copy: it waits for each until the copy sent it.
-    made_apart = site_output.SiteOutput._made_apart
+    made_apart = Writing.made_apart
 
-    def waiting(self: site_output.SiteOutput, index: int) -> str | None:
-        while (made := made_apart(self, index)) is None:
+    def waiting(self: Writing, key: str) -> str | None:
+        if key not in self._apart:  # a page the copy does not render
+            return None
+        while (made := made_apart(self, key)) is None:
             time.sleep(0.01)
         return made
 
-    monkeypatch.setattr(site_output.SiteOutput, "_made_apart", waiting)
+    monkeypatch.setattr(Writing, "made_apart", waiting)
     project = make_project(tmp_path)
     hall = (tmp_path / "data/halls/test-auditorium.yml").read_text(encoding="utf-8")
     project.write(

@@ -12,10 +12,8 @@ in data, the search index, the print report). An engine adapter only maps it.
 
 from __future__ import annotations
 
-import contextlib
 import re
-import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +31,6 @@ from ..pages.plan import PageSpec, Plan, build_plan, plan_limits
 from ..pages.render import Renderer
 from ..pages.residents import chrome
 from . import nav as navigation
-from .background import Forked, Streamed, write_files
 from .files import (  # noqa: F401 - the output's file types, re-exported
     PACKAGE,
     WITHHELD,
@@ -43,17 +40,13 @@ from .files import (  # noqa: F401 - the output's file types, re-exported
     OutputFile,
 )
 from .links import broken_links
-from .search import SearchIndex
 from .verify import verify_site
+from .writing import Writing
 
 TEMPLATES = PACKAGE / "templates"
 PAGE_TEMPLATE = "culture/page.html"
 """The page frame of every planned page (the theme's main template plus our head tags)."""
 _LANG_PREFIX = re.compile(r"^([a-z]{2,3}(?:-[a-z0-9]+)?)/")
-NICE_APART = {"bodies": 5, "print": 5, "data": 10}
-"""How much each forked copy gives way (see ``background.py``): the build's own process goes
-first, then the bodies and print files it waits for before the pages are laid out, then
-the feeds and data files, which are wanted only once every page is written."""
 
 
 @dataclass(frozen=True)
@@ -118,13 +111,9 @@ class SiteOutput(FilesAndMedia):
         self._existing: dict[str, str] = {}
         self.urls: set[str] = {p.url for p in self._pages}
         """Every page URL of the site once :meth:`attach` has seen the hand-written pages."""
-        self._copies: dict[str, Forked[object]] = {}
         self._later: dict[str, str | None] = {}
-        self._apart: dict[str, int] = {}
-        """The generated pages a forked copy renders too (:meth:`render_apart`), with their place in its list."""
-        self._bodies: Streamed[tuple[int, str, list[tuple[str, str]]]] | None = None
-        self._received: dict[int, tuple[str, list[tuple[str, str]]]] = {}
-        self._search: SearchIndex | None = None
+        self.writing = Writing(self.renderer, site.press, search=settings.search)
+        """What is written beside the engine, and the waits for it (see ``writing.py``)."""
 
     @classmethod
     def make(cls, site: Site, settings: Settings, **kwargs: Any) -> tuple[SiteOutput | None, list[str]]:
@@ -242,55 +231,24 @@ class SiteOutput(FilesAndMedia):
         print files are still being made apart is empty here, and filled in by
         :meth:`late_body` once they are.
         """
-        if page.spec.after_print and "print" in self._copies:
+        if page.spec.after_print and self.writing.printing:
             self._later[page.src_uri] = page_html
             return ""
-        if page.src_uri in self._apart and (made := self._made_apart(self._apart[page.src_uri])) is not None:
+        made = self.writing.made_apart(page.src_uri)
+        if made is not None:
             return made
         return self.renderer.render(page.spec, page_html=page_html if page.hand_written else None)
 
     def render_apart(self) -> None:
-        """Have a forked copy render the generated pages' bodies from the last one backwards.
-
-        The build renders them from the first one on, and takes each body the copy has
-        already sent (with the links found in it, for the check after the build): the
-        two meet where their shares of the work are equal, whatever each page costs.
-        Called once the pages' images are known (their sizes go into the bodies); a copy
-        that fails leaves its pages to the build. :meth:`bodies_done` ends the copy.
-        """
+        """Have a forked copy render the generated pages' bodies too, from the last one backwards
+        (see :meth:`Writing.render_apart`); called once the pages' images are known (their
+        sizes go into the bodies). ``writing.bodies_done()`` ends the copy."""
         pages = [p for p in self._pages if not p.hand_written and not p.spec.after_print]
-        if len(pages) < 2:
-            return
-
-        def make() -> Iterator[tuple[int, str, list[tuple[str, str]]]]:
-            for i in reversed(range(len(pages))):
-                known = len(self.renderer.links)
-                yield i, self.renderer.render(pages[i].spec), self.renderer.links[known:]
-
-        self._bodies = Streamed.start(make, nice=NICE_APART["bodies"])
-        if self._bodies is not None:
-            self._apart = {p.src_uri: i for i, p in enumerate(pages)}
-
-    def _made_apart(self, index: int) -> str | None:
-        if self._bodies is not None:
-            self._received.update((i, (body, links)) for i, body, links in self._bodies.take())
-        made = self._received.pop(index, None)
-        if made is None:
-            return None
-        body, links = made
-        self.renderer.links.extend(links)
-        return body
-
-    def bodies_done(self) -> None:
-        """Every page's body is made: end the copy rendering them."""
-        bodies, self._bodies = self._bodies, None
-        if bodies is not None:
-            bodies.stop()
-        self._apart, self._received = {}, {}
+        self.writing.render_apart([(p.src_uri, p.spec) for p in pages])
 
     def late_body(self, src_uri: str) -> str | None:
         """The body of a page :meth:`body` left empty, once the print files are made; None for any other page."""
-        if src_uri not in self._later or "print" in self._copies:
+        if src_uri not in self._later or self.writing.printing:
             return None
         page_html = self._later.pop(src_uri)
         page = self._by_src[src_uri]
@@ -313,55 +271,9 @@ class SiteOutput(FilesAndMedia):
     # Writing
 
     def start(self, site_dir: Path, *, background: bool) -> list[tuple[str, Path, bool]]:
-        """Write the side files (:meth:`files`) into ``site_dir``.
-
-        ``background``: the print files, and the feeds and data files, are written by
-        forked copies of the build (see ``background.py``): :meth:`printed` waits for the
-        first, :meth:`files_written` for both. The feeds' copy gives way to the pages.
-        Returns each file's path, where it is (or will be) on disk, and whether a copy
-        writes it (the engine must not copy it then). Raises :class:`OutputError`.
-        """
-        apart = {"print": self.site.press.state, "data": _nothing} if background else {}
-        written, self._copies = write_files(self.files(), site_dir, self.write, apart, NICE_APART)
-        self._search = SearchIndex(site_dir) if self.settings.search else None
-        return written
-
-    def page_written(self, path: str, html: str) -> None:
-        """The engine wrote the page ``html`` at ``path`` below the site folder: hand it to the search index."""
-        if self._search is not None:
-            self._search.add(path, html)
-
-    def printed(self) -> None:
-        """Wait for the print files and take over the press's reprint list; :class:`OutputError` when one failed."""
-        self._wait("print")
-
-    def files_written(self) -> None:
-        """Wait until every side file is on disk; :class:`OutputError` when one could not be made."""
-        for kind in list(self._copies):
-            self._wait(kind)
-
-    def _wait(self, kind: str) -> None:
-        copy = self._copies.get(kind)
-        if copy is None:
-            return
-        try:
-            done = copy.result()
-        except BaseException:
-            self.abandon()
-            raise
-        del self._copies[kind]
-        if kind == "print":
-            self.site.press.adopt(done)  # type: ignore[arg-type]
-
-    def abandon(self) -> None:
-        """The build failed: stop the copies still writing files or rendering pages, and the search index."""
-        copies, self._copies = self._copies, {}
-        for copy in copies.values():
-            copy.stop()
-        self.bodies_done()
-        search, self._search = self._search, None
-        if search is not None:
-            search.stop()
+        """Write the side files (:meth:`files`) into ``site_dir``, some by forked copies when
+        ``background`` (see :meth:`Writing.start`). Raises :class:`OutputError`."""
+        return self.writing.start(self.files(), site_dir, self.write, background=background)
 
     # After the site is written
 
@@ -382,41 +294,16 @@ class SiteOutput(FilesAndMedia):
     ) -> tuple[list[str], list[str]]:
         """Check the written site and index it for search: (warnings, reasons not to publish it).
 
-        Pagefind, handed the pages as they were written (:meth:`page_written`), writes the
+        Pagefind, handed the pages as they were written (:meth:`Writing.page_written`), writes the
         index while the pre-publication check (``verify``, see :meth:`verify`) runs, so
         the two share the machine's cores. ``index_later``: the preview shows the pages at
         once and has the index written in the background; a search just after a save may
         miss the edit.
         """
         warnings = [*broken_links(site_dir, self.renderer.links, base_path)]
-        search, self._search = self._search, None
-        indexing: threading.Thread | None = None
-        failures: list[str] = []
-        if search is not None and index_later:
-            threading.Thread(target=_index_quietly, args=(search,), name="search-index", daemon=True).start()
-        elif search is not None:
-
-            def index() -> None:
-                failure = search.finish()
-                if failure:
-                    failures.append(f"community-culture: search: {failure}")
-
-            indexing = threading.Thread(target=index, name="search-index")
-            indexing.start()
+        indexed = self.writing.index(later=index_later)
         refused = self.verify(site_dir, base_path) if verify else []
-        if indexing is not None:
-            indexing.join()
-        return warnings + failures, refused
-
-
-def _nothing() -> None:
-    return None
-
-
-def _index_quietly(search: SearchIndex) -> None:
-    """The preview's search index: a later save may clear the folder under it, which is no problem."""
-    with contextlib.suppress(Exception):
-        search.finish()
+        return warnings + indexed(), refused
 
 
 def problems_summary(problems: Problems, shown: int) -> Iterable[str]:

@@ -256,9 +256,9 @@ class CulturePlugin(BasePlugin[CultureConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if self.output is not None:
-            self.output.bodies_done()
+            self.output.writing.bodies_done()
             try:
-                self.output.printed()  # the staff page shows what printing made
+                self.output.writing.printed()  # the staff page shows what printing made
             except OutputError as exc:
                 raise PluginError(f"community-culture: {exc}") from None
             warnings, notes = self.output.print_report()
@@ -347,7 +347,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
             output = without_hreflang(output)
         output = self.policy.apply(output) if self.policy is not None else output
         if self.output is not None:
-            self.output.page_written(page.file.dest_uri, output)
+            self.output.writing.page_written(page.file.dest_uri, output)
         return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
@@ -360,7 +360,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     def _files_written(self, *, config: MkDocsConfig) -> None:
         try:
             if self.output is not None:
-                self.output.files_written()
+                self.output.writing.files_written()
         except OutputError as exc:
             raise PluginError(f"community-culture: {exc}") from None
 
@@ -400,7 +400,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         collector.unfreeze()
         if self.output is not None:
-            self.output.abandon()  # the files being written apart are not wanted
+            self.output.writing.abandon()  # the files being written apart are not wanted
         self.live.forget()
         self._abort()
 
