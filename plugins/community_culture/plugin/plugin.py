@@ -14,7 +14,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
-from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -37,34 +36,13 @@ from ..output.site import TEMPLATES, OutputError, Settings, SiteOutput, problems
 from . import gate
 from . import nav as navigation
 from .config import CultureConfig
+from .frame import add_frame
 from .live import LivePreview
 from .preview import problems_page, quiet_jieba, without_hreflang
 
 log = get_plugin_logger(__name__)
 PRINT_IN_PREVIEW = "CULTURE_PRINT_IN_PREVIEW"
 """Set to 1 by ``culture serve --print``: the preview makes the print files too."""
-
-
-class PageConfig:
-    """The site's configuration as one page's templates see it: the site name and language
-    twins of that page's language (the shared configuration is never changed per page)."""
-
-    def __init__(self, config: MkDocsConfig, frame: dict[str, Any]) -> None:
-        self._config = config
-        self.site_name = frame["site_name"]
-        self.extra = {**config.extra, "alternate": frame["alternates"]}
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._config, name)
-
-    def __getitem__(self, key: str) -> Any:
-        return getattr(self, key) if key in ("site_name", "extra") else self._config[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self._config
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return getattr(self, key) if key in ("site_name", "extra") else self._config.get(key, default)
 
 
 class CulturePlugin(BasePlugin[CultureConfig]):
@@ -314,7 +292,7 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         if late is not None:  # it shows what printing made, which is made now (see SiteOutput.body)
             page.content = late
         frame = self.output.frame(navigation.page_url(page.file))
-        self._add_frame(context, frame, config)
+        add_frame(context, frame, config)
         if frame["lang"] in self.navs:
             context["nav"] = self.navs[frame["lang"]]
         return context
@@ -325,18 +303,11 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         # The 404 page is served at any address: say it in every language, with the way home.
         if self.output is None or template_name != "404.html":
             return context
-        self._add_frame(context, self.output.frame(""), config)
+        add_frame(context, self.output.frame(""), config)
         # Absolute: the 404 page is served at whatever address was asked for.
         root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
         context["culture_notfound"] = self.output.notfound(root)  # type: ignore[typeddict-unknown-key]
         return context
-
-    def _add_frame(self, context: Any, frame: dict[str, Any], config: MkDocsConfig) -> None:
-        context["culture_lang"] = frame["lang"]
-        # The theme's templates do not escape: every word goes in as escaped text.
-        context["culture_ui"] = {key: Markup(escape(value)) for key, value in frame["ui"].items()}
-        context["culture_links"] = frame["links"]
-        context["config"] = PageConfig(config, frame)
 
     # Last: the policy's hashes and the search index see the page as it is written.
     @event_priority(-100)
