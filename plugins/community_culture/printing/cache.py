@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.cachefile import mark_used, read_verified, write_verified
+from ..core.problems import Position, Problem, Problems
+from .jobs import PrintError
 
 
 @dataclass(frozen=True)
@@ -38,10 +40,17 @@ def fingerprint(*parts: str | bytes) -> str:
 
 
 class PdfCache:
-    """A folder of ``<key>.pdf`` files with a ``<key>.json`` of warnings beside each."""
+    """A folder of ``<key>.pdf`` files with a ``<key>.json`` of warnings beside each.
+
+    It also keeps the PDFs a build makes until its files ask for them (:meth:`keep`,
+    :meth:`made`): in the folder, read back when asked for, so that a build does not hold
+    every print file in memory; in memory only when there is no folder to keep them in.
+    """
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        self._memory: dict[str, bytes] = {}
+        """PDFs made in this build that could not be kept in the folder."""
 
     def get(self, key: str) -> Cached | None:
         """The PDF kept under ``key``, or None."""
@@ -74,6 +83,33 @@ class PdfCache:
         meta = json.dumps({"warnings": [list(w) for w in entry.warnings]}, ensure_ascii=False)
         write_verified(self.folder / f"{key}.pdf", entry.pdf)
         write_verified(self.folder / f"{key}.json", meta.encode())
+
+    def keep(self, key: str, entry: Cached) -> None:
+        """Keep a PDF made in this build until it is asked for (:meth:`made`)."""
+        if self.folder is not None:
+            self.put(key, entry)
+            if (self.folder / f"{key}.pdf").is_file():
+                return
+        # No cache folder, or one that cannot be written (read-only, full): keep it here.
+        self._memory[key] = entry.pdf
+
+    def made(self, key: str) -> bytes:
+        """The bytes of a PDF :meth:`keep` kept; :class:`PrintError` if the folder lost it meanwhile."""
+        if key in self._memory:
+            return self._memory[key]
+        cached = self.get(key)
+        if cached is None:  # written in this build; gone only if something else emptied the folder meanwhile
+            problems = Problems()
+            problems.add(
+                Problem(
+                    Position(str(self.folder)),
+                    "",
+                    "a print file made in this build is missing from the cache folder: build again",
+                    "构建过程中印刷缓存文件丢失，请重新构建",
+                )
+            )
+            raise PrintError(problems)
+        return cached.pdf
 
 
 def _looks_whole(pdf: bytes) -> bool:

@@ -95,9 +95,7 @@ class Press:
         """Every file handed out, by path: the reprint list."""
         self._manifest: list[dict[str, Any]] | None = None
         self._by_path: dict[str, str] = {}
-        """The fingerprint of the file handed out at each path (its bytes are kept, see :meth:`_keep`)."""
-        self._memory: dict[str, bytes] = {}
-        """PDFs by fingerprint that have no cache folder to be kept in."""
+        """The fingerprint of the file handed out at each path (its bytes are kept, see :meth:`PdfCache.keep`)."""
         self._state_dir = cache_dir / "print" if cache_dir is not None else None
         self.content_dir = content_dir
         self.languages = tuple(languages)
@@ -179,7 +177,7 @@ class Press:
             data = cached.pdf
         else:
             data = combine_pdfx([self._pdf_of(job) for job in jobs], title, path or "+".join(j.key for j in jobs))
-            self._keep(key, Cached(data))
+            self.cache.keep(key, Cached(data))
         if path is not None:
             self._record(path, jobs[0], data, key, product or "combined", len(jobs))
         return data
@@ -203,7 +201,7 @@ class Press:
     def pdf_at(self, path: str) -> bytes | None:
         """The bytes of a file already handed out at ``path`` (None if none was)."""
         key = self._by_path.get(path)
-        return self._bytes(key) if key is not None else None
+        return self.cache.made(key) if key is not None else None
 
     def manifest(self) -> list[dict[str, Any]]:
         """The reprint list of every file handed out so far, with the date each last changed.
@@ -323,7 +321,7 @@ class Press:
         if any(f.severity == "error" for f in findings):
             data = None
         elif cached is None and data is not None:
-            self._keep(key, Cached(data, tuple((f.message, f.hint) for f in findings if f.severity == "warning")))
+            self.cache.keep(key, Cached(data, tuple((f.message, f.hint) for f in findings if f.severity == "warning")))
         self._done[job.key] = (key, data is not None)
 
     def _typeset(
@@ -364,35 +362,7 @@ class Press:
     def _pdf_of(self, job: PrintJob) -> bytes:
         key, printed = self._done[job.key]
         assert printed, "run() raises before a failed page is asked for"
-        return self._bytes(key)
-
-    # -- where made PDFs are kept: on disk, not in memory ---------------------------------
-    def _keep(self, key: str, entry: Cached) -> None:
-        """Keep a made PDF in the cache folder (read back when a file asks for it), so that
-        a build does not hold every print file in memory; without a folder, in memory."""
-        if self.cache.folder is not None:
-            self.cache.put(key, entry)
-            if (self.cache.folder / f"{key}.pdf").is_file():
-                return
-        # No cache folder, or one that cannot be written (read-only, full): keep it here.
-        self._memory[key] = entry.pdf
-
-    def _bytes(self, key: str) -> bytes:
-        if key in self._memory:
-            return self._memory[key]
-        cached = self.cache.get(key)
-        if cached is None:  # written in this build; gone only if something else emptied the folder meanwhile
-            problems = Problems()
-            problems.add(
-                Problem(
-                    Position(str(self.cache.folder)),
-                    "",
-                    "a print file made in this build is missing from the cache folder: build again",
-                    "构建过程中印刷缓存文件丢失，请重新构建",
-                )
-            )
-            raise PrintError(problems)
-        return cached.pdf
+        return self.cache.made(key)
 
 
 def page_count(data: bytes) -> int:
