@@ -59,6 +59,11 @@ def _fork(nice: int) -> tuple[int, int] | None:
     return pid, read_end
 
 
+def _write_all(fd: int, data: bytes) -> None:
+    while data:
+        data = data[os.write(fd, data) :]
+
+
 class Forked(Generic[T]):
     """A function run in a forked copy of the build; :meth:`result` waits for what it returned."""
 
@@ -88,8 +93,7 @@ class Forked(Generic[T]):
                 data = (str(exc) if isinstance(exc, OutputError) else f"{type(exc).__name__}: {exc}").encode()
             finally:
                 with contextlib.suppress(OSError):
-                    while data:
-                        data = data[os.write(write_end, data) :]
+                    _write_all(write_end, data)
                 os._exit(code)
         return cls(pid, pipe)
 
@@ -148,9 +152,7 @@ class Streamed(Generic[T]):
             with contextlib.suppress(BaseException):
                 for item in make():
                     data = pickle.dumps(item)
-                    data = len(data).to_bytes(8, "big") + data
-                    while data:
-                        data = data[os.write(write_end, data) :]
+                    _write_all(write_end, len(data).to_bytes(8, "big") + data)
             os._exit(0)
         return cls(pid, pipe)
 
