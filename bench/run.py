@@ -7,8 +7,10 @@ Usage (from the project folder, with the plugin importable)::
 For each N it writes a project of N records (``bench/generate.py``), builds it once to
 warm the caches and to learn its pages, writes the hand-made Material project with the
 same pages, then builds the two in interleaved pairs and prints the medians of wall
-time, CPU time (user + system of the build process) and peak memory (maxrss), and
-their ratios. ``--check`` times ``culture check`` on that many events; ``--print``
+time, CPU time (user + system of the build process and its children), peak memory
+(the largest process's maxrss, and the whole build's: the sum of its processes'
+proportional set sizes, sampled, so that pages a forked copy shares are counted once),
+and their ratios. ``--check`` times ``culture check`` on that many events; ``--print``
 times one build with an empty print cache (cold) and one with a full cache (warm).
 Figures come from the build processes themselves (``os.wait4``), not from this one.
 """
@@ -22,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +42,46 @@ class Run:
     wall: float
     cpu: float
     rss_mib: float
+    tree_mib: float = 0.0
+    """The most the build's processes held together (PSS, sampled every 0.1 s)."""
+
+
+class TreeMemory(threading.Thread):
+    """Samples the memory of a process and all its descendants; :attr:`peak_mib` is the largest sum."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_mib = 0.0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.1):
+            self.peak_mib = max(self.peak_mib, sum(map(_pss_kib, _tree(self.pid))) / 1024)
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and every process below it (Linux's /proc children lists)."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            try:
+                todo += [int(child) for child in task.read_text().split()]
+            except OSError:
+                pass
+    return found
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def measure(args: list[str], cwd: Path) -> Run:
@@ -47,12 +90,16 @@ def measure(args: list[str], cwd: Path) -> Run:
     with tempfile.TemporaryFile() as log:
         began = time.perf_counter()
         proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+        tree = TreeMemory(proc.pid)
+        tree.start()
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - began
+        tree.done.set()
+        tree.join()
         if os.waitstatus_to_exitcode(status) != 0:
             log.seek(0)
             sys.exit(f"bench: {' '.join(args)} failed in {cwd}:\n{log.read().decode(errors='replace')[-4000:]}")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, tree.peak_mib)
 
 
 def build(project: Path) -> Run:
@@ -88,11 +135,12 @@ def compare(n: int, work: Path, pairs: int, cache: Path | None = None) -> dict[s
             run = build(gen if which == "gen" else hand)
             (ours if which == "gen" else theirs).append(run)
             print(
-                f"  pair {i + 1} {which:4}: {run.wall:7.2f} s wall {run.cpu:7.2f} s CPU {run.rss_mib:6.0f} MiB",
+                f"  pair {i + 1} {which:4}: {run.wall:7.2f} s wall {run.cpu:7.2f} s CPU {run.rss_mib:6.0f} MiB "
+                f"largest process, {run.tree_mib:6.0f} MiB all processes",
                 flush=True,
             )
     row = {"n": n, "pages": pages}
-    for attr in ("wall", "cpu", "rss_mib"):
+    for attr in ("wall", "cpu", "rss_mib", "tree_mib"):
         row[f"gen_{attr}"], row[f"hand_{attr}"] = median(ours, attr), median(theirs, attr)
         row[f"ratio_{attr}"] = row[f"gen_{attr}"] / row[f"hand_{attr}"]
     row["gen_ms_per_page"] = 1000 * row["gen_wall"] / pages
@@ -150,15 +198,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         rows = [compare(n, work, args.pairs, args.cache) for n in args.n]
         print(
-            "\n| N | pages | wall gen / hand (s) | ratio | CPU gen / hand (s) | ratio | peak MiB gen / hand | ratio "
+            "\n| N | pages | wall gen / hand (s) | ratio | CPU gen / hand (s) | ratio "
+            "| peak MiB, largest process, gen / hand | ratio | peak MiB, all processes, gen / hand | ratio "
             "| ms per page gen / hand |"
         )
-        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         for r in rows:
             print(
                 f"| {r['n']} | {r['pages']} | {r['gen_wall']:.2f} / {r['hand_wall']:.2f} | {r['ratio_wall']:.2f}× "
                 f"| {r['gen_cpu']:.2f} / {r['hand_cpu']:.2f} | {r['ratio_cpu']:.2f}× "
                 f"| {r['gen_rss_mib']:.0f} / {r['hand_rss_mib']:.0f} | {r['ratio_rss_mib']:.2f}× "
+                f"| {r['gen_tree_mib']:.0f} / {r['hand_tree_mib']:.0f} | {r['ratio_tree_mib']:.2f}× "
                 f"| {r['gen_ms_per_page']:.1f} / {r['hand_ms_per_page']:.1f} |"
             )
         if len(rows) > 1:
