@@ -18,6 +18,7 @@ Figures come from the build processes themselves (``os.wait4``), not from this o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import statistics
@@ -67,10 +68,8 @@ def _tree(pid: int) -> list[int]:
         current = todo.pop()
         found.append(current)
         for task in Path(f"/proc/{current}/task").glob("*/children"):
-            try:
+            with contextlib.suppress(OSError):
                 todo += [int(child) for child in task.read_text().split()]
-            except OSError:
-                pass
     return found
 
 

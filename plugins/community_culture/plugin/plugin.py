@@ -319,6 +319,10 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         output = self.policy.apply(output) if self.policy is not None else output
         if self.output is not None:
             self.output.writing.page_written(page.file.dest_uri, output)
+            planned = self.output.page(page.file.src_uri)
+            if planned is not None and not planned.hand_written:
+                # Written: a generated page's body is not read again (MkDocs keeps every page to the end).
+                page.content = None
         return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
