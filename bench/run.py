@@ -9,7 +9,7 @@ warm the caches and to learn its pages, writes the hand-made Material project wi
 same pages, then builds the two in interleaved pairs and prints the medians of wall
 time, CPU time (user + system of the build process and its children), peak memory
 (the largest process's maxrss, and the whole build's: the sum of its processes'
-proportional set sizes, sampled, so that pages a forked copy shares are counted once),
+proportional set sizes, sampled twice a second, so that pages a forked copy shares are counted once),
 and their ratios. ``--check`` times ``culture check`` on that many events; ``--print``
 times one build with an empty print cache (cold) and one with a full cache (warm).
 Figures come from the build processes themselves (``os.wait4``), not from this one.
@@ -44,7 +44,7 @@ class Run:
     cpu: float
     rss_mib: float
     tree_mib: float = 0.0
-    """The most the build's processes held together (PSS, sampled every 0.1 s)."""
+    """The most the build's processes held together (PSS, sampled every half second)."""
 
 
 class TreeMemory(threading.Thread):
@@ -57,7 +57,9 @@ class TreeMemory(threading.Thread):
         self.done = threading.Event()
 
     def run(self) -> None:
-        while not self.done.wait(0.1):
+        # Reading a process's PSS walks its page tables: often enough to catch the peaks,
+        # seldom enough (a few % of a core) not to slow the build it measures.
+        while not self.done.wait(0.5):
             self.peak_mib = max(self.peak_mib, sum(map(_pss_kib, _tree(self.pid))) / 1024)
 
 
