@@ -1,17 +1,17 @@
 """Parts of a build run in a forked copy of it, on the machine's second core.
 
-The engine renders its pages one after the other on one core. Three parts of a build
-depend on nothing the pages do, and are run apart while it renders:
+The engine renders its pages one after the other on one core. Parts of a build that
+depend on nothing the pages do are run apart while it renders (``writing.py`` decides
+which, and waits for them):
 
 - the feeds and data files (:func:`write_files`): a district's calendar is thousands of
   ``.ics`` feeds and JSON files, a sixth of a build;
 - the print files, by a copy of their own, which returns the press's reprint list and
-  warnings (:meth:`~community_culture.printing.press.Press.adopt`); the staff page,
-  which shows that list, is filled in after it (``site.py``);
+  warnings (:meth:`~community_culture.printing.press.Press.adopt`);
+- page bodies, sent one by one as a copy makes them (:class:`Streamed`);
 - the scan for unpublished people in the finished site (``verify.py``), while the build
   follows its links.
 
-The build waits for the files before the engine copies its own (MkDocs' ``on_env``).
 What a copy used of the build caches is counted as used, so pruning keeps it.
 
 What a copy returns comes back through a pipe; a failure in it stops the build with
@@ -38,10 +38,11 @@ from .files import OutputError, OutputFile
 T = TypeVar("T")
 
 
-def _fork(nice: int) -> tuple[int, int] | None:
-    """Fork with a pipe: (0, its write end) in the copy, (the copy's pid, its read end) in the build.
+def _fork(nice: int, child: Callable[[int], int]) -> tuple[int, int] | None:
+    """Run ``child`` in a forked copy with the write end of a pipe; it ends with the code ``child`` returns.
 
-    None where the system cannot fork. ``nice``: how much the copy gives way to the build.
+    Returns the copy's pid and the pipe's read end, or None where the system cannot fork.
+    ``nice``: how much the copy gives way to the build.
     """
     if not hasattr(os, "fork"):
         return None
@@ -49,14 +50,41 @@ def _fork(nice: int) -> tuple[int, int] | None:
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
-    if pid == 0:  # pragma: no cover - the forked copy
-        os.close(read_end)
-        if nice:
-            with contextlib.suppress(OSError):  # giving way is a courtesy, never a reason to fail
-                os.nice(nice)
-        return 0, write_end
+    if pid == 0:  # pragma: no cover - the forked copy (checked through what it sends)
+        code = 1
+        try:
+            os.close(read_end)
+            if nice:
+                with contextlib.suppress(OSError):  # giving way is a courtesy, never a reason to fail
+                    os.nice(nice)
+            code = child(write_end)
+        finally:
+            os._exit(code)
     os.close(write_end)
     return pid, read_end
+
+
+def _send_result(work: Callable[[], object], out: int) -> int:  # pragma: no cover - in the forked copy
+    """Send what ``work`` returned (with the cache entries it used), or why it failed."""
+    cachefile.USE.reset()  # what the copy uses of the caches goes back with its result
+    code = 0
+    try:
+        data = pickle.dumps((work(), cachefile.USE.used, cachefile.USE.repaired))
+    except BaseException as exc:  # anything reaches the build as a message
+        code = 1
+        data = (str(exc) if isinstance(exc, OutputError) else f"{type(exc).__name__}: {exc}").encode()
+    with contextlib.suppress(OSError):
+        _write_all(out, data)
+    return code
+
+
+def _send_items(make: Callable[[], Iterable[object]], out: int) -> int:  # pragma: no cover - in the forked copy
+    """Send each item ``make`` yields as it is made, length-prefixed; a failure just ends the items."""
+    with contextlib.suppress(BaseException):
+        for item in make():
+            data = pickle.dumps(item)
+            _write_all(out, len(data).to_bytes(8, "big") + data)
+    return 0
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -77,25 +105,8 @@ class Forked(Generic[T]):
 
         ``nice``: how much the copy gives way to the build (and other copies) for the machine's cores.
         """
-        forked = _fork(nice)
-        if forked is None:
-            return None
-        pid, pipe = forked
-        if pid == 0:  # pragma: no cover - the forked copy (checked through what it returns)
-            write_end = pipe
-            code = 0
-            cachefile.USE.reset()  # what the copy uses of the caches goes back with its result
-            try:
-                result = work()
-                data = pickle.dumps((result, cachefile.USE.used, cachefile.USE.repaired))
-            except BaseException as exc:  # anything reaches the build as a message
-                code = 1
-                data = (str(exc) if isinstance(exc, OutputError) else f"{type(exc).__name__}: {exc}").encode()
-            finally:
-                with contextlib.suppress(OSError):
-                    _write_all(write_end, data)
-                os._exit(code)
-        return cls(pid, pipe)
+        forked = _fork(nice, partial(_send_result, work))
+        return cls(*forked) if forked is not None else None
 
     def result(self) -> T:
         """What the work returned; :class:`OutputError` with the reason when it failed or the copy died."""
@@ -143,18 +154,8 @@ class Streamed(Generic[T]):
     @classmethod
     def start(cls, make: Callable[[], Iterable[T]], *, nice: int = 0) -> Streamed[T] | None:
         """Run ``make`` in a forked copy that sends each item as it is made; None where there is no fork."""
-        forked = _fork(nice)
-        if forked is None:
-            return None
-        pid, pipe = forked
-        if pid == 0:  # pragma: no cover - the forked copy (checked through what it sends)
-            write_end = pipe
-            with contextlib.suppress(BaseException):
-                for item in make():
-                    data = pickle.dumps(item)
-                    _write_all(write_end, len(data).to_bytes(8, "big") + data)
-            os._exit(0)
-        return cls(pid, pipe)
+        forked = _fork(nice, partial(_send_items, make))
+        return cls(*forked) if forked is not None else None
 
     def take(self) -> list[T]:
         """The items that arrived since the last call."""
