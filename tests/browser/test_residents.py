@@ -246,6 +246,7 @@ def test_a_residents_way_to_the_double_ninth_gathering(browser: Browser, site_ur
     item = week.locator("li").filter(has_text="重阳敬老联欢会").inner_text()
     assert "10月18日" in item and "09:00–11:30" in item and "锦绣社区文化礼堂" in item
     assert "今天是 2026年10月14日星期三" in page.locator("[data-cc-asof]").inner_text()
+    assert page.locator("[data-cc-beyond]").is_hidden()
     link.click()
     page.wait_for_load_state("load")
     assert page.url == site_url + EVENT
@@ -262,6 +263,21 @@ def test_a_residents_way_to_the_double_ninth_gathering(browser: Browser, site_ur
     assert "BEGIN:VEVENT" in ics and "SUMMARY:重阳敬老联欢会" in ics
     assert page.get_by_role("link", name="返回活动日历").count() == 1
     assert outside == []
+    context.close()
+
+
+def test_past_the_activities_a_page_carries_it_says_so(browser: Browser, site_url: str) -> None:
+    # The example was built on 29 May 2026 and carries half a year ahead, to 28 November.
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    page.clock.set_fixed_time(dt.datetime(2026, 12, 10, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))))
+    page.goto(site_url, wait_until="load")
+    beyond = page.locator("[data-cc-beyond]")
+    assert beyond.is_visible() and "本页的活动只列到 2026年11月28日" in beyond.inner_text()
+    assert page.locator("[data-cc-none]").is_hidden()  # it does not claim nothing is on
+    beyond.get_by_role("link").click()
+    page.wait_for_load_state("load")
+    assert page.url == site_url + "events/2026/12/"
     context.close()
 
 

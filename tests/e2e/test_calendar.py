@@ -9,6 +9,7 @@ import zoneinfo
 import icalendar
 import pytest
 import vobject
+from bs4 import BeautifulSoup
 
 EVENTS = """\
 events:
@@ -305,3 +306,124 @@ def test_home_page_shows_what_is_coming_up(built):
         "本周（到周日）",
         "接下来",
     ]
+
+
+BUSY = (
+    "events:\n"
+    + "".join(
+        f"""  - id: daily-{n}
+    title: {{zh: 每日活动{n}, en: Daily activity {n}}}
+    category: training
+    when: {{rrule: "FREQ=DAILY", start: 2026-01-01, until: 2026-12-31, time: "{8 + n}:00-{9 + n}:00"}}
+    hall: test-auditorium
+"""
+        for n in range(4)
+    )
+    + """  - id: weekly
+    title: {zh: 每周二讲座, en: Tuesday talk}
+    category: science
+    when: {rrule: "FREQ=WEEKLY;BYDAY=TU", start: 2026-01-01, until: 2026-12-31, time: "19:00"}
+    hall: test-auditorium
+"""
+)
+
+
+class Bodies:
+    """Page bodies as the core renders them (what the engine frames), without the engine:
+    a year of daily occurrences is quick to lay out, slow to typeset as monthly posters."""
+
+    def __init__(self, root) -> None:  # type: ignore[no-untyped-def]
+        from community_culture.model.site import load_site
+        from community_culture.output.options import read_config_file, read_options
+        from community_culture.output.site import Settings, SiteOutput
+
+        config = read_config_file(root / "mkdocs.yml")
+        site, problems = load_site(read_options(config))
+        assert site is not None and not problems.warnings, problems.report()
+        made, _ = SiteOutput.make(site, Settings(site_name=config.site_name, search=False))
+        assert made is not None
+        made.attach({})
+        self.output, self.pages = made, {(p.lang, p.url): p for p in made.pages}
+
+    def html(self, url: str) -> BeautifulSoup:
+        return BeautifulSoup(self.output.body(self.pages["zh", url]), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def busy(tmp_path_factory: pytest.TempPathFactory) -> Bodies:
+    """A district-sized day: four daily classes and a weekly talk all year (1,512 occurrences)."""
+    from conftest import make_project
+
+    project = make_project(tmp_path_factory.mktemp("busy"))
+    project.write("data/events/2026.yml", BUSY)
+    return Bodies(project.root)
+
+
+def _per_day(year: int, month: int | None = None) -> dict[dt.date, int]:
+    """How many of BUSY's occurrences fall on each day."""
+    day, days = dt.date(year, month or 1, 1), {}
+    while day.year == year and (month is None or day.month == month):
+        days[day] = 4 + (day.weekday() == 1)
+        day += dt.timedelta(days=1)
+    return days
+
+
+def test_a_busy_calendar_carries_whole_days_up_to_a_bound(busy):
+    from community_culture.pages.events import CARRIED
+
+    home = busy.html("")
+    box = home.select_one("[data-cc-upcoming]")
+    until = dt.date.fromisoformat(box["data-cc-until"])
+    carried: dict[dt.date, int] = {}
+    for li in box.select("li.cc-occ"):
+        first = dt.date.fromisoformat(li["data-cc-first"])
+        carried[first] = carried.get(first, 0) + 1
+    days = _per_day(2026)
+    sunday = dt.date(2026, 6, 7)  # the build date is Monday 1 June
+    # Every day from the build date to `until` is there whole, and nothing after it.
+    assert carried == {d: n for d, n in days.items() if dt.date(2026, 6, 1) <= d <= until}
+    after_week = sum(n for d, n in carried.items() if d > sunday)
+    assert after_week <= CARRIED < after_week + days[until + dt.timedelta(days=1)]
+    # The reader is told where the list ends once their week runs past it (culture.js shows it).
+    beyond = box.select_one("[data-cc-beyond]")
+    assert beyond.has_attr("hidden") and f"{until.month}月{until.day}日" in beyond.get_text()
+    assert box["data-cc-years"] == "2026"
+
+
+def test_a_busy_calendar_links_each_later_month_with_its_count(busy):
+    page = busy.html("events/")
+    until = dt.date.fromisoformat(page.select_one("[data-cc-upcoming]")["data-cc-until"])
+    groups = {sec.h3.get_text(strip=True): sec for sec in page.select("section.cc-month-group")}
+    # Half a year ahead, month by month: July is carried up to `until`, the rest say how many.
+    assert list(groups) == [f"2026年{m}月" for m in range(6, 13)]
+    for month in range(7, 12):
+        section = groups[f"2026年{month}月"]
+        days = _per_day(2026, month)
+        listed = len(section.select("li.cc-occ"))
+        assert listed == sum(n for d, n in days.items() if d <= until)
+        more = section.select_one("[data-cc-more] a")
+        assert more.get_text(strip=True) == f"本月还有 {sum(days.values()) - listed} 项活动 →"
+        assert more["href"] == f"2026/{month:02d}/"
+    # Recently held: the latest twenty, not four weeks of them.
+    recent = page.select("[data-cc-recent] li.cc-occ")
+    assert len(recent) == 20 and recent[0]["data-cc-last"] == "2026-05-31"
+
+
+def test_a_busy_year_page_lists_each_activity_once_a_month(busy):
+    year = busy.html("events/2026/")
+    for section in year.select(".cc-year__month"):
+        month = int(section["id"][1:])
+        titles = [a.get_text(strip=True) for a in section.select(".cc-occ__title")]
+        assert sorted(titles) == ["每周二讲座", "每日活动0", "每日活动1", "每日活动2", "每日活动3"]
+        total = sum(_per_day(2026, month).values())
+        link = section.select_one(".cc-more a")
+        assert link.get_text(strip=True) == f"本月共 {total} 项活动 →" and link["href"] == f"{month:02d}/"
+        # The month's own page has every one of them.
+        assert len(busy.html(f"events/2026/{month:02d}/").select("li.cc-occ")) == total
+
+
+def test_a_busy_category_lists_each_coming_activity_once(busy):
+    page = busy.html("events/category/training/")
+    coming = page.select_one("h2 + ul.cc-occs")
+    assert [a.get_text(strip=True) for a in coming.select(".cc-occ__title")] == [f"每日活动{n}" for n in range(4)]
+    assert {li["data-cc-first"] for li in coming.select("li")} == {"2026-06-01"}

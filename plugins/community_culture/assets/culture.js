@@ -160,9 +160,24 @@
         if (shown && groups[g].getAttribute("data-cc-group") !== "later") { any = true; }
       }
       var later = scope.querySelectorAll("[data-cc-later]");
-      for (g = 0; g < later.length; g++) { later[g].hidden = later[g].querySelectorAll("li:not([hidden])").length === 0; }
+      for (g = 0; g < later.length; g++) {
+        later[g].hidden = later[g].querySelectorAll("li:not([hidden]), [data-cc-more]").length === 0;
+      }
+      /* The page carries activities up to a day (data-cc-until); past it, it says so and
+         points at the reader's month in the calendar rather than claim nothing is on. */
+      var until = box.getAttribute("data-cc-until");
+      var past = !!until && t.sunday > until;
+      var beyond = box.querySelector("[data-cc-beyond]");
+      if (beyond) {
+        beyond.hidden = !past;
+        var link = beyond.querySelector("a[data-cc-base]");
+        var years = (box.getAttribute("data-cc-years") || "").split(" ");
+        if (link && years.indexOf(t.day.slice(0, 4)) >= 0) {
+          link.setAttribute("href", link.getAttribute("data-cc-base") + t.day.slice(0, 4) + "/" + t.day.slice(5, 7) + "/");
+        }
+      }
       var none = box.querySelector("[data-cc-none]");
-      if (none) { none.hidden = any; }
+      if (none) { none.hidden = any || past; }
       var asof = box.querySelector("[data-cc-asof]");
       if (asof) {
         var lang = asof.getAttribute("lang") || root.lang || "zh";

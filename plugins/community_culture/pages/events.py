@@ -21,6 +21,7 @@ def contribute(site: Build, plan: Plan) -> None:
     """Add every calendar page, feed and the open data file."""
     cal, default = site.calendar, site.default_language
     upcoming = upcoming_context(site)  # the same occurrences in every language
+    months_of = {year: [cal.between(*_month_span(year, month)) for month in range(1, 13)] for year in cal.years}
     for lang in site.options.languages:
 
         def t(key: str, lang: str = lang, **kw: object) -> str:
@@ -28,18 +29,17 @@ def contribute(site: Build, plan: Plan) -> None:
 
         plan.pages.append(PageSpec("events/", lang, "culture/events.html", t("events"), upcoming))
         for year in cal.years:
-            months = [cal.between(*_month_span(year, month)) for month in range(1, 13)]
             plan.pages.append(
                 PageSpec(
                     f"events/{year}/",
                     lang,
                     "culture/events-year.html",
                     t("events.year", year=year),
-                    {"year": year, "months": months},
+                    {"year": year, "months": [year_month(items) for items in months_of[year]]},
                 )
             )
             for month in range(1, 13):
-                items = months[month - 1]
+                items = months_of[year][month - 1]
                 first, last = _month_span(year, month)
                 # Activities spanning the whole month get one band above the weeks, not one per week.
                 whole = [o for o in items if (o.fuzzy or o.multi_day) and o.first <= first and o.last >= last]
@@ -84,7 +84,7 @@ def contribute(site: Build, plan: Plan) -> None:
                     lang,
                     "culture/events-category.html",
                     category_title(site.taxonomies.label("categories", category, lang, default), t),
-                    {"category": category},
+                    {"category": category, "upcoming": Lazy(partial(category_next, cal, category))},
                 )
             )
         _feeds(site, plan, lang)
@@ -108,48 +108,98 @@ def is_dated(occ: Any) -> bool:
     return bool(occ.precision == "day" and (occ.last - occ.first).days < 7)
 
 
+AHEAD_DAYS = 183
+"""How far ahead the home page and ``/events/`` carry activities: culture.js shows the
+reader's own week from them, so a site built weeks ago still reads right."""
+CARRIED = 150
+"""Activities after the build date's week the two pages carry at most (whole days), so a
+district's calendar carries weeks, not half a year, and the pages stay light on a phone."""
+RECENT = 20
+"""Recently held activities ``/events/`` lists at most."""
+YEAR_MONTH = 40
+"""Lines a month holds on the year page at most; a busier month links to its own page."""
+CATEGORY_NEXT = 30
+"""Activities a category's page lists as coming up at most (each once, by its next date)."""
+
+
 def this_week(site: Build) -> dict[str, Any]:
     """Upcoming occurrences as "today", "the rest of this week" (to Sunday) and "later"."""
     return _this_week(site.calendar)
+
+
+def _shown(occ: Any, today: dt.date) -> dt.date:
+    """The day an occurrence is listed under: a span already under way counts from today."""
+    return max(occ.first, today)
 
 
 @lru_cache(maxsize=1)  # asked for by the home page and the calendar, in every language
 def _this_week(cal: Calendar) -> dict[str, Any]:
     today = cal.today
     sunday = today + dt.timedelta(days=6 - today.weekday())
-    now, week, later = [], [], []
-    # Half a year ahead: the page carries what culture.js needs to show the reader's
-    # own week right even when the site was built weeks ago.
-    for occ in cal.upcoming(days=183):
-        if occ.precision == "months":
-            continue
+    ahead = [o for o in cal.upcoming(days=AHEAD_DAYS) if o.precision != "months"]
+    until = today + dt.timedelta(days=AHEAD_DAYS)
+    after_week = sorted(_shown(o, today) for o in ahead if _shown(o, today) > sunday)
+    if len(after_week) > CARRIED:  # whole days only: the day that overflows is left out
+        until = max(sunday, after_week[CARRIED] - dt.timedelta(days=1))
+    now, week, later, beyond = [], [], [], []
+    for occ in ahead:
         if is_dated(occ) and occ.first <= today <= occ.last:
             now.append(occ)
         elif is_dated(occ) and occ.first <= sunday:
             week.append(occ)
-        else:
+        elif _shown(occ, today) <= until:
             later.append(occ)
-    return {"today_items": now, "week_items": week, "later_items": later, "today": today}
+        else:
+            beyond.append(occ)
+    return {
+        "today_items": now,
+        "week_items": week,
+        "later_items": later,
+        "beyond": beyond,
+        "today": today,
+        "until": until,
+    }
 
 
 def upcoming_context(site: Build) -> dict[str, Any]:
-    """``/events/``: today, this week, later occurrences by month, month-range activities apart, and recent ones."""
+    """``/events/``: today, this week, later occurrences by month, month-range activities apart, and recent ones.
+
+    Past the carried activities each month says how many more it has and links to its page."""
     cal = site.calendar
-    upcoming = cal.upcoming(days=183)
-    ongoing = [o for o in upcoming if o.precision == "months"]
     week = this_week(site)
-    soon = {id(o) for o in week["today_items"] + week["week_items"]}
-    groups: dict[tuple[int, int], list] = {}
-    for occ in upcoming:
-        if occ.precision != "months" and id(occ) not in soon:
-            shown = max(occ.first, cal.today)  # a span already under way counts from today
-            groups.setdefault((shown.year, shown.month), []).append(occ)
+    groups: dict[tuple[int, int], tuple[list, list[int]]] = {}
+    for occ in week["later_items"] + week["beyond"]:
+        shown = _shown(occ, cal.today)
+        items, more = groups.setdefault((shown.year, shown.month), ([], [0]))
+        if shown <= week["until"]:
+            items.append(occ)
+        else:
+            more[0] += 1
     return {
         **week,
-        "groups": [(y, m, items) for (y, m), items in sorted(groups.items())],
-        "ongoing": ongoing,
-        "recent": cal.recent(),
+        "groups": [(y, m, items, more) for (y, m), (items, [more]) in sorted(groups.items())],
+        "ongoing": [o for o in cal.upcoming(days=AHEAD_DAYS) if o.precision == "months"],
+        "recent": cal.recent()[:RECENT],
     }
+
+
+def year_month(items: list) -> tuple[list, int]:
+    """What a month lists on the year page, and how many occurrences it has in all.
+
+    A month of more than :data:`YEAR_MONTH` occurrences lists each activity once (its first
+    date in the month), the first :data:`YEAR_MONTH` of them; the month's page has the rest."""
+    return (items if len(items) <= YEAR_MONTH else _each_once(items)[:YEAR_MONTH]), len(items)
+
+
+def category_next(cal: Calendar, category: str) -> list:
+    """A category's coming activities over the next year: each once, by its next date."""
+    return _each_once(cal.upcoming(category=category, days=366))[:CATEGORY_NEXT]
+
+
+def _each_once(items: list) -> list:
+    """Each event's first occurrence among ``items``, in their order."""
+    seen: set[str] = set()
+    return [o for o in items if not (o.event.id in seen or seen.add(o.event.id))]  # type: ignore[func-returns-value]
 
 
 def _base(site: Build) -> str:
