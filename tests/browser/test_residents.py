@@ -278,6 +278,10 @@ def test_past_the_activities_a_page_carries_it_says_so(browser: Browser, site_ur
     beyond.get_by_role("link").click()
     page.wait_for_load_state("load")
     assert page.url == site_url + "events/2026/12/"
+    # The calendar's front page alike, and no month before the reader's is left showing.
+    page.goto(site_url + "events/", wait_until="load")
+    assert page.locator("[data-cc-beyond]").is_visible()
+    assert page.locator("section[data-cc-later]:visible").count() == 0
     context.close()
 
 

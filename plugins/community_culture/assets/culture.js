@@ -161,7 +161,9 @@
       }
       var later = scope.querySelectorAll("[data-cc-later]");
       for (g = 0; g < later.length; g++) {
-        later[g].hidden = later[g].querySelectorAll("li:not([hidden]), [data-cc-more]").length === 0;
+        var month = later[g].getAttribute("data-cc-month");
+        later[g].hidden = (!!month && month < t.day.slice(0, 7)) ||
+          later[g].querySelectorAll("li:not([hidden]), [data-cc-more]").length === 0;
       }
       /* The page carries activities up to a day (data-cc-until); past it, it says so and
          points at the reader's month in the calendar rather than claim nothing is on. */
