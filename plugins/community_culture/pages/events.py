@@ -35,7 +35,11 @@ def contribute(site: Build, plan: Plan) -> None:
                     lang,
                     "culture/events-year.html",
                     t("events.year", year=year),
-                    {"year": year, "months": [year_month(items) for items in months_of[year]]},
+                    {
+                        "year": year,
+                        "months": [year_month(items) for items in months_of[year]],
+                        "totals": [len(items) for items in months_of[year]],
+                    },
                 )
             )
             for month in range(1, 13):
@@ -167,28 +171,31 @@ def upcoming_context(site: Build) -> dict[str, Any]:
     Past the carried activities each month says how many more it has and links to its page."""
     cal = site.calendar
     week = this_week(site)
-    groups: dict[tuple[int, int], tuple[list, list[int]]] = {}
+    groups: dict[tuple[int, int], list] = {}
+    more: dict[str, int] = {}  # by "yyyy-mm": the month's activities past those carried
     for occ in week["later_items"] + week["beyond"]:
         shown = _shown(occ, cal.today)
-        items, more = groups.setdefault((shown.year, shown.month), ([], [0]))
+        items = groups.setdefault((shown.year, shown.month), [])
         if shown <= week["until"]:
             items.append(occ)
         else:
-            more[0] += 1
+            key = f"{shown.year}-{shown.month:02d}"
+            more[key] = more.get(key, 0) + 1
     return {
         **week,
-        "groups": [(y, m, items, more) for (y, m), (items, [more]) in sorted(groups.items())],
+        "groups": [(y, m, items) for (y, m), items in sorted(groups.items())],
+        "month_more": more,
         "ongoing": [o for o in cal.upcoming(days=AHEAD_DAYS) if o.precision == "months"],
         "recent": cal.recent()[:RECENT],
     }
 
 
-def year_month(items: list) -> tuple[list, int]:
-    """What a month lists on the year page, and how many occurrences it has in all.
+def year_month(items: list) -> list:
+    """What a month lists on the year page.
 
     A month of more than :data:`YEAR_MONTH` occurrences lists each activity once (its first
     date in the month), the first :data:`YEAR_MONTH` of them; the month's page has the rest."""
-    return (items if len(items) <= YEAR_MONTH else _each_once(items)[:YEAR_MONTH]), len(items)
+    return items if len(items) <= YEAR_MONTH else _each_once(items)[:YEAR_MONTH]
 
 
 def category_next(cal: Calendar, category: str) -> list:
