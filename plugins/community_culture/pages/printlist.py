@@ -68,10 +68,13 @@ def community_slug(site: Build) -> str:
     """The community's name as a file-name word: its English name, else the pinyin of the first."""
     name = site.community.name
     text = name.get("en", site.default_language) if name.has("en") else name.get(site.default_language, "")
-    # Imported here: its dictionary takes most of a second to load, which a check does not need.
-    from pypinyin import lazy_pinyin  # type: ignore[import-untyped, unused-ignore]
+    words = [text]
+    if not text.isascii():
+        # Imported only for a name in Chinese: its dictionaries take most of a second to
+        # load and about 45 MiB for as long as the build runs.
+        from pypinyin import lazy_pinyin  # type: ignore[import-untyped, unused-ignore]
 
-    words = lazy_pinyin(text, errors=lambda chars: chars)
+        words = lazy_pinyin(text, errors=lambda chars: chars)
     slug = re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-")
     return slug.removesuffix("-community") or "community"
 
