@@ -140,7 +140,8 @@ def _shown(occ: Any, today: dt.date) -> dt.date:
 def _this_week(cal: Calendar) -> dict[str, Any]:
     today = cal.today
     sunday = today + dt.timedelta(days=6 - today.weekday())
-    ahead = [o for o in cal.upcoming(days=AHEAD_DAYS) if o.precision != "months"]
+    upcoming = cal.upcoming(days=AHEAD_DAYS)
+    ahead = [o for o in upcoming if o.precision != "months"]
     until = today + dt.timedelta(days=AHEAD_DAYS)
     after_week = sorted(_shown(o, today) for o in ahead if _shown(o, today) > sunday)
     if len(after_week) > CARRIED:  # whole days only: the day that overflows is left out
@@ -160,6 +161,7 @@ def _this_week(cal: Calendar) -> dict[str, Any]:
         "week_items": week,
         "later_items": later,
         "beyond": beyond,
+        "ongoing": [o for o in upcoming if o.precision == "months"],
         "today": today,
         "until": until,
     }
@@ -185,7 +187,6 @@ def upcoming_context(site: Build) -> dict[str, Any]:
         **week,
         "groups": [(y, m, items) for (y, m), items in sorted(groups.items())],
         "month_more": more,
-        "ongoing": [o for o in cal.upcoming(days=AHEAD_DAYS) if o.precision == "months"],
         "recent": cal.recent()[:RECENT],
     }
 
