@@ -64,3 +64,55 @@ def test_stopping_twice_is_harmless(tmp_path: Path):
     index.stop()
     index.stop()
     assert not (tmp_path / "pagefind").exists()
+
+
+FAKE_SERVICE = r'''#!/usr/bin/env python3
+"""A Pagefind service that answers in pieces cut anywhere, and with an index of megabytes."""
+import base64, json, os, sys
+
+BIG = bytes(range(256)) * (3 * 4096 + 7)  # 3 MiB and a bit: many reads of the pipe
+
+
+def send(out, replies):
+    data = b"".join(base64.b64encode(json.dumps(r).encode()) + b"," for r in replies)
+    step = 1
+    while data:  # cut at 1, 2, 4 ... bytes: a reply's end and the next one's start share a read
+        out.write(data[:step]); out.flush(); data = data[step:]; step = min(step * 2, 70001)
+
+
+out, pending = sys.stdout.buffer, b""
+while chunk := os.read(0, 65536):
+    pending += chunk
+    *messages, pending = pending.split(b",")
+    replies = []
+    for raw in messages:
+        m = json.loads(base64.b64decode(raw)); n, kind = m["message_id"], m["payload"]["type"]
+        if kind == "NewIndex":
+            replies.append({"message_id": n, "payload": {"type": "NewIndex", "index_id": 1}})
+        elif kind == "AddFile":
+            replies.append({"message_id": n, "payload": {"type": "IndexedFile", "page_word_count": 1}})
+        elif kind == "GetFiles":
+            entry = {"version": "1", "languages": {"zh": {"hash": "zh_1", "page_count": 1}}}
+            files = [{"path": "pagefind-entry.json", "content": base64.b64encode(json.dumps(entry).encode()).decode()},
+                     {"path": "big.pf_index", "content": base64.b64encode(BIG).decode()}]
+            replies.append({"message_id": n, "payload": {"type": "GetFiles", "files": files}})
+        else:
+            replies.append({"message_id": n, "payload": {"type": kind}})
+    send(out, replies)
+'''
+
+
+def test_replies_cut_anywhere_and_an_index_of_megabytes_arrive_whole(tmp_path, monkeypatch):
+    fake = tmp_path / "pagefind"
+    fake.write_text(FAKE_SERVICE, encoding="utf-8")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
+    site = tmp_path / "site"
+    site.mkdir()
+    index = SearchIndex(site)
+    for i in range(20):
+        index.add(f"p{i}/index.html", page(f"第{i}页", "内容"))
+    assert index.finish() is None
+    assert (site / "pagefind/big.pf_index").read_bytes() == bytes(range(256)) * (3 * 4096 + 7)
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"] == {"zh": {"hash": "zh_1", "page_count": 1}}

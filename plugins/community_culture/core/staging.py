@@ -187,11 +187,19 @@ def describe(exc: OSError, where: Path) -> str:
 
 
 def _size(folder: Path) -> int:
-    total = 0
-    for path in folder.rglob("*"):
+    """The bytes of the files below ``folder`` (links not followed)."""
+    total, folders = 0, [str(folder)]
+    while folders:
         try:
-            if path.is_file() and not path.is_symlink():
-                total += path.stat().st_size
+            entries = list(os.scandir(folders.pop()))
         except OSError:
             continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                elif entry.is_file(follow_symlinks=False):
+                    total += entry.stat(follow_symlinks=False).st_size
+            except OSError:
+                continue
     return total

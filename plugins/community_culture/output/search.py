@@ -214,11 +214,16 @@ class SearchIndex:
     def _read(self) -> None:
         process = self._process
         assert process is not None and process.stdout is not None
-        pending = b""
+        # A reply of the index's files runs to megabytes: its pieces are joined once, at its end.
+        pending: list[bytes] = []
         pipe = process.stdout.fileno()
-        while chunk := os.read(pipe, 1 << 16):
-            pending += chunk
-            *messages, pending = pending.split(b",")
+        while chunk := os.read(pipe, 1 << 20):
+            if b"," not in chunk:
+                pending.append(chunk)
+                continue
+            *messages, rest = chunk.split(b",")
+            messages[0] = b"".join([*pending, messages[0]])
+            pending = [rest]
             for message in messages:
                 try:
                     reply = json.loads(base64.b64decode(message))
