@@ -6,6 +6,8 @@ import json
 import stat
 from pathlib import Path
 
+import pytest
+
 from community_culture.output.search import SearchIndex
 
 PAGE = """<!doctype html><html lang="{lang}"><head><title>{title}</title></head>
@@ -95,6 +97,8 @@ while chunk := os.read(0, 65536):
             entry = {"version": "1", "languages": {"zh": {"hash": "zh_1", "page_count": 1}}}
             files = [{"path": "pagefind-entry.json", "content": base64.b64encode(json.dumps(entry).encode()).decode()},
                      {"path": "big.pf_index", "content": base64.b64encode(BIG).decode()}]
+            if os.environ.get("FAKE_ESCAPE"):
+                files.append({"path": os.environ["FAKE_ESCAPE"], "content": base64.b64encode(b"x").decode()})
             replies.append({"message_id": n, "payload": {"type": "GetFiles", "files": files}})
         else:
             replies.append({"message_id": n, "payload": {"type": kind}})
@@ -116,3 +120,19 @@ def test_replies_cut_anywhere_and_an_index_of_megabytes_arrive_whole(tmp_path, m
     assert (site / "pagefind/big.pf_index").read_bytes() == bytes(range(256)) * (3 * 4096 + 7)
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"] == {"zh": {"hash": "zh_1", "page_count": 1}}
+
+
+@pytest.mark.parametrize("name", ["../escaped.txt", "fragment/../../escaped.txt"])
+def test_an_index_file_named_outside_its_folder_is_refused(tmp_path, monkeypatch, name):
+    fake = tmp_path / "pagefind"
+    fake.write_text(FAKE_SERVICE, encoding="utf-8")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
+    monkeypatch.setenv("FAKE_ESCAPE", name)
+    site = tmp_path / "site"
+    site.mkdir()
+    index = SearchIndex(site)
+    index.add("a/index.html", page("一", "二"))
+    assert index.finish() == f"the search index could not be written: Pagefind named a file outside its folder: {name}"
+    assert not (site / "escaped.txt").exists() and not (tmp_path / "escaped.txt").exists()
+    assert not (site / "pagefind").exists()

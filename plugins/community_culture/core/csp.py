@@ -23,6 +23,8 @@ _EXPRESSION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
 # anything that could close a string, a script or open markup.
 _VALUE = r"[^\"'<>\\`]*"
 _DATA_TYPES = ("application/json", "application/ld+json")
+_SEEN = 4096
+"""Inline scripts whose verdict is remembered at most (a page's scripts differ by its depth only)."""
 _HEAD = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
 
 DIRECTIVES = (
@@ -57,14 +59,24 @@ class ScriptPolicy:
                     parts = _EXPRESSION.split(body)
                     patterns.add(_VALUE.join(re.escape(p) for p in parts))
         self._known = [re.compile(p, re.DOTALL) for p in sorted(patterns)]
+        self._seen: dict[str, str | None] = {}
+        """Each inline script met so far and its hash (None: not the theme's); pages repeat them."""
 
     def is_known(self, script: str) -> bool:
         """Whether ``script`` is the text of one of the theme's inline scripts."""
         return any(p.fullmatch(script) for p in self._known)
 
+    def _allowed(self, script: str) -> str | None:
+        """The hash that lets ``script`` run, or None when it is not one of the theme's scripts."""
+        if script not in self._seen:
+            if len(self._seen) >= _SEEN:
+                self._seen.clear()
+            self._seen[script] = _hash(script) if self.is_known(script) else None
+        return self._seen[script]
+
     def header(self, html: str) -> str:
         """The policy for ``html``: the hashes of its known inline scripts."""
-        hashes = sorted({_hash(body) for body in inline_scripts(html) if self.is_known(body)})
+        hashes = sorted({h for body in inline_scripts(html) if (h := self._allowed(body)) is not None})
         # The site search (Pagefind) compiles its WebAssembly; this allows that, not eval().
         sources = [*hashes, "'wasm-unsafe-eval'"]
         return "; ".join(d.format(hashes=" ".join(sources)).strip() for d in DIRECTIVES)

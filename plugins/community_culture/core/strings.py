@@ -30,7 +30,17 @@ def use_template_dirs(dirs: Iterable[str | Path]) -> None:
 def _read(path: Path) -> dict[str, str]:
     """One strings file; raises ValueError with a message an editor can act on."""
     try:
-        table = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+        stat = path.stat()
+    except OSError as exc:
+        raise ValueError(f"cannot be read as YAML ({exc.strerror})") from None
+    return dict(_parse(str(path), stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(path: str, mtime_ns: int, size: int) -> dict[str, str]:
+    """A strings file as :func:`_read` gives it, read once while it is unchanged."""
+    try:
+        table = yaml.safe_load(Path(path).read_text(encoding="utf-8-sig")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ValueError(f"cannot be read as YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(table, dict) or not all(isinstance(v, (str, int, float)) for v in table.values()):

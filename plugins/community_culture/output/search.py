@@ -37,6 +37,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from .links import files_below
+
 QUEUED = 128
 """Pages waiting for Pagefind at most; the build waits when it is that far ahead."""
 WRITE_TIMEOUT = 600
@@ -103,10 +105,9 @@ class SearchIndex:
     def finish(self) -> str | None:
         """Hand over the site's other HTML files and write ``pagefind/``; why not, or None when it worked."""
         if self.failure is None and not self._closed:
-            for file in sorted(self.site_dir.rglob("*.html")):
-                path = file.relative_to(self.site_dir).as_posix()
+            for path in files_below(self.site_dir, ".html"):
                 if path not in self._added and not path.startswith(_SKIPPED):
-                    self.add(path, file.read_text(encoding="utf-8", errors="replace"))
+                    self.add(path, (self.site_dir / path).read_text(encoding="utf-8", errors="replace"))
             self._closed = True
             self._queue.put(_DONE)
             self._queue.join()
@@ -147,13 +148,13 @@ class SearchIndex:
         contents["pagefind-entry.json"] = json.dumps(
             entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")
         ).encode()
+        for name in contents:
+            if name.startswith("/") or "\\" in name or ".." in name.split("/"):
+                raise ValueError(f"Pagefind named a file outside its folder: {name}")
         for folder in sorted({(out / name).parent for name in contents}):
             folder.mkdir(parents=True, exist_ok=True)
         for name, data in contents.items():
-            target = out / name
-            if not target.resolve().is_relative_to(out.resolve()):
-                raise ValueError(f"Pagefind named a file outside its folder: {name}")
-            target.write_bytes(data)
+            (out / name).write_bytes(data)
 
     def stop(self) -> None:
         """End the service (its index is made, or the build failed); again: nothing."""

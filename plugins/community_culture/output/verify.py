@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .background import Forked
-from .links import SiteFiles, file_of
+from .links import SiteFiles, file_of, files_below
 
 _LINK = re.compile(r"<(?:a|img)\b[^>]*?\s(?:href|src)=\"([^\"]*)\"")
 _ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
@@ -58,10 +58,10 @@ def verify_site(
 def _broken(site_dir: Path, base_path: str, planned: set[str], known: set[tuple[str, str]]) -> list[str]:
     site = SiteFiles(site_dir, base_path)
     problems = []
-    for path in sorted(site_dir.rglob("*.html")):
-        page = path.relative_to(site_dir).as_posix()
+    for page in files_below(site_dir, ".html"):
         if page.startswith(("pagefind/", "assets/")):
             continue
+        path = site_dir / page
         page_url = page.removesuffix("index.html")
         text = path.read_text(encoding="utf-8", errors="replace")
         frame = text if page_url in planned or page == "404.html" else _ARTICLE.sub("", text)
@@ -117,11 +117,11 @@ def _leaks(site_dir: Path, withheld_words: Iterable[str], published_words: Itera
         return might_name(text.encode("utf-8", "replace")) and matches(text)
 
     problems = []
-    for path in sorted(site_dir.rglob("*")):
-        name = path.name.lower()
-        rel = path.relative_to(site_dir).as_posix()
-        if rel.startswith(("pagefind/", "assets/javascripts/", "assets/stylesheets/")) or not path.is_file():
+    for rel in files_below(site_dir):
+        if rel.startswith(("pagefind/", "assets/javascripts/", "assets/stylesheets/")):
             continue
+        path = site_dir / rel
+        name = path.name.lower()
         if names(rel):
             problems.append(f"/{rel}: the file's name names a person who is not published")
             continue

@@ -389,6 +389,9 @@ class CulturePlugin(BasePlugin[CultureConfig]):
         self.strict_logging.release()
         if self.publication is not None:
             self.publication.unlock()
+        # The command ends here: its last collection need not walk every object the build
+        # made (about 0.1 s at 2,000 pages). A next build in this process gives them back (on_config).
+        collector.freeze()
 
     def _abort(self) -> None:
         if self.publication is not None:
