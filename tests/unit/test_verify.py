@@ -84,3 +84,44 @@ def test_an_unpublished_person_is_found_anywhere_and_never_named(tmp_path):
 def test_a_name_a_published_person_shares_is_not_a_leak(tmp_path):
     root = site(tmp_path, {"index.html": "<p>王秀兰</p>"})
     assert verify_site(root, [], ["王秀兰", "wang-2024"], published_words=["王秀兰"]) == []
+
+
+def test_every_relative_link_leads_where_a_browser_goes(tmp_path):
+    """Each href from each page reaches the file a browser would open (or none above the site)."""
+    import posixpath
+    from urllib.parse import unquote
+
+    from community_culture.output.links import SiteFiles, file_of
+
+    pages = ["", "en/", "events/", "events/taiji/", "en/events/2026/07/", "a b/"]
+    root = site(tmp_path, {f"{p}index.html": "<p>x</p>" for p in pages} | {"events/taiji/event.ics": "BEGIN"})
+    hrefs = [
+        "../",
+        "../../",
+        "../../../",
+        "../../../../",
+        "./",
+        ".",
+        "..",
+        "taiji/",
+        "../events/",
+        "x//y/",
+        "../taiji/event.ics",
+        "event.ics",
+        "../en/events/2026/07/",
+        "a%20b/",
+        "../../a%20b/",
+        "./../",
+        "../../events/./taiji/",
+    ]
+    files = SiteFiles(root)
+    for page in pages:
+        for href in hrefs:
+            url = posixpath.normpath(posixpath.join(page, unquote(href)))
+            url = "" if url == "." else url + ("/" if href.endswith("/") and not url.endswith("/") else "")
+            want = None if url.startswith("..") else file_of(root, url)
+            assert files.target(page, href) == want, (page, href)
+    # Reached at all: the browser's folders, not only misses.
+    assert files.target("en/events/2026/07/", "../../../../") == root / "index.html"
+    assert files.target("events/taiji/", "event.ics") == root / "events/taiji/event.ics"
+    assert files.target("", "../") is None

@@ -39,11 +39,11 @@ class SiteFiles:
             url = path.lstrip("/")
         else:
             base = page if page.endswith("/") or not page else posixpath.dirname(page) + "/"
-            url = posixpath.normpath(posixpath.join(base, unquote(path)))
-            if path.endswith("/") and not url.endswith("/"):
-                url += "/"
+            url = _join(base, unquote(path) if "%" in path else path)
             if url == ".":
                 url = ""
+            if path.endswith("/") and url and not url.endswith("/"):
+                url += "/"
         if url not in self._files:
             self._files[url] = file_of(self.site_dir, url)
         return self._files[url]
@@ -52,11 +52,24 @@ class SiteFiles:
         """Whether the page ``target`` (whose ``text`` may be given) has an element with the id ``fragment``."""
         if text is not None and target not in self._ids:
             # A page's link to itself: one search, not every id of a page no other link asks about.
-            return _id_pattern(unquote(fragment)).search(text) is not None
+            wanted = unquote(fragment)
+            return f' id="{wanted}"' in text or _id_pattern(wanted).search(text) is not None
         if target not in self._ids:
             text = target.read_text(encoding="utf-8", errors="replace")
             self._ids[target] = {a or b for a, b in _ID.findall(text)}
         return unquote(fragment) in self._ids[target]
+
+
+def _join(base: str, path: str) -> str:
+    """``posixpath.normpath(posixpath.join(base, path))`` for a folder ``base`` ("" or ending in "/"),
+    without the general case's work for the usual ``../../x/`` of a page's links."""
+    rest = path
+    while rest.startswith("../") and base:
+        base = base[: base.rstrip("/").rfind("/") + 1]
+        rest = rest[3:]
+    if rest.startswith((".", "/")) or "/." in rest or "//" in rest:
+        return posixpath.normpath(posixpath.join(base, rest))
+    return base + rest
 
 
 @functools.lru_cache(maxsize=256)

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from .background import Forked
 from .links import SiteFiles, file_of, files_below
@@ -58,6 +58,8 @@ def verify_site(
 def _broken(site_dir: Path, base_path: str, planned: set[str], known: set[tuple[str, str]]) -> list[str]:
     site = SiteFiles(site_dir, base_path)
     problems = []
+    parsed: dict[str, SplitResult] = {}
+    """Each link's parts, worked out once: the pages of a site repeat most of their links."""
     for page in files_below(site_dir, ".html"):
         if page.startswith(("pagefind/", "assets/")):
             continue
@@ -68,7 +70,7 @@ def _broken(site_dir: Path, base_path: str, planned: set[str], known: set[tuple[
         for href in sorted(set(_LINK.findall(frame))):
             if (page_url, href) in known or (page_url, html.unescape(href)) in known:
                 continue
-            parts = urlsplit(html.unescape(href))
+            parts = parsed.get(href) or parsed.setdefault(href, urlsplit(html.unescape(href)))
             if parts.scheme or parts.netloc or href.startswith("//"):
                 continue  # another site, mailto:, tel:, webcal:, data:
             target = path if not parts.path else site.target(page_url, parts.path)
@@ -76,9 +78,9 @@ def _broken(site_dir: Path, base_path: str, planned: set[str], known: set[tuple[
                 problems.append(f"/{page}: the link '{href}' leads to no page or file of the site")
             elif (
                 parts.fragment
-                and target.suffix == ".html"
+                and target.name.endswith(".html")
                 and page != "404.html"
-                and not site.has_id(target, parts.fragment, text if target == path else None)
+                and not site.has_id(target, parts.fragment, text if target is path or target == path else None)
             ):
                 problems.append(f"/{page}: the link '{href}' leads to a page without '#{unquote(parts.fragment)}'")
     return problems
