@@ -125,3 +125,38 @@ def test_every_relative_link_leads_where_a_browser_goes(tmp_path):
     assert files.target("en/events/2026/07/", "../../../../") == root / "index.html"
     assert files.target("events/taiji/", "event.ics") == root / "events/taiji/event.ics"
     assert files.target("", "../") is None
+
+
+def test_the_scan_remembers_clean_contents_but_never_a_change_or_a_name(tmp_path):
+    """Unchanged files are not scanned again; a file whose bytes changed, or a new word, is."""
+    words = ["zhao-canary", "赵金花雀"]
+    checked = tmp_path / "cache" / "checked"
+    root = site(
+        tmp_path / "site",
+        {"index.html": "<p>王秀兰</p>", "events.ics": "BEGIN:VEVENT\r\nEND:VEVENT\r\n", "a/index.html": "<p>x</p>"},
+    )
+    assert verify_site(root, [], words, apart=True, checked=checked) == []
+    (listed,) = checked.glob("*.clean")
+    kept = listed.read_bytes()
+    assert len(kept.split()) == 3  # the three text files' digests ...
+    assert b"zhao" not in kept and "赵金花雀".encode() not in kept  # ... and no word of the people
+    # A page that now names the person is scanned (its bytes are new), with or without copies.
+    (root / "a/index.html").write_text("<p>感谢赵金花雀</p>", encoding="utf-8")
+    for apart in (True, False):
+        assert verify_site(root, [], words, apart=apart, checked=checked) == [
+            "/a/index.html: names a person who is not published（含有未公开人员的信息）"
+        ]
+    # Another person withheld: the clean list of the old words does not count for the new one.
+    (root / "a/index.html").write_text("<p>x</p>", encoding="utf-8")
+    (root / "index.html").write_text("<p>李四海</p>", encoding="utf-8")
+    assert verify_site(root, [], words, apart=True, checked=checked) == []
+    assert verify_site(root, [], [*words, "李四海"], apart=True, checked=checked) == [
+        "/index.html: names a person who is not published（含有未公开人员的信息）"
+    ]
+    assert len(list(checked.glob("*.clean"))) == 1  # one list, for the words of the last build
+    # A damaged list is not trusted: everything is scanned again.
+    (listed,) = checked.glob("*.clean")
+    listed.write_bytes(listed.read_bytes() + b"\n" + b"0" * 32)
+    assert verify_site(root, [], [*words, "李四海"], checked=checked) == [
+        "/index.html: names a person who is not published（含有未公开人员的信息）"
+    ]

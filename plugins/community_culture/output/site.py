@@ -287,7 +287,11 @@ class SiteOutput(FilesAndMedia):
         }
         planned = {page.url for page in self._pages}
         words = self.site.withheld_words
-        return verify_site(site_dir, planned, words, published, base_path, self.renderer.links, apart=True)
+        cache = self.site.options.cache_dir
+        checked = cache / "checked" if cache is not None else None
+        return verify_site(
+            site_dir, planned, words, published, base_path, self.renderer.links, apart=True, checked=checked
+        )
 
     def finish(
         self, site_dir: Path, base_path: str = "/", *, index_later: bool = False, verify: bool = False

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import hashlib
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import partial
 from pathlib import Path
 from urllib.parse import SplitResult, unquote, urlsplit
 
+from ..core import cachefile
 from .background import Forked
 from .links import SiteFiles, file_of, files_below
 
@@ -26,6 +28,10 @@ _LINK = re.compile(r"<(?:a|img)\b[^>]*?\s(?:href|src)=\"([^\"]*)\"")
 _ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 _TEXT_FILES = (".html", ".json", ".ics", ".xml", ".txt", ".js")
 _ASCII_WORD = re.compile(r"^[\x21-\x7e]+$")
+SCAN_VERSION = "1"
+"""Changes whenever the scan finds differently: the clean digests of earlier scans no longer count."""
+LEAK_COPIES = 2
+"""Forked copies the scan for unpublished people is shared among (see :func:`verify_site`)."""
 
 
 def verify_site(
@@ -36,6 +42,7 @@ def verify_site(
     base_path: str = "/",
     known: Iterable[tuple[str, str]] = (),
     apart: bool = False,
+    checked: Path | None = None,
 ) -> list[str]:
     """Every reason not to publish ``site_dir`` (empty: publish it).
 
@@ -43,16 +50,32 @@ def verify_site(
     that leads nowhere, stops the publication. Of a hand-written page, only the theme's
     frame is checked here (the engine checks the links its author wrote). ``known``:
     (page, href) of links in text from data, which the build reports as warnings.
-    ``apart``: scan for unpublished people in a forked copy (:mod:`.background`).
+    ``apart``: scan for unpublished people in forked copies (:mod:`.background`).
+    ``checked``: a cache folder remembering which file contents were found naming none of
+    the unpublished people, so that an unchanged file is not scanned again next build.
     """
     pages = set(planned)
     words, published = list(withheld_words), list(published_words)
-    # The leak scan reads every file again: on a second core, while this one follows the links.
-    leaks = Forked.start(partial(_leaks, site_dir, words, published)) if apart and words else None
+    # The leak scan reads every file again, and it is the longer of the two (a site's
+    # feeds and pages are hundreds of megabytes at a district's size): two forked copies
+    # share it, on the machine's cores, while this process follows the links.
+    files = files_below(site_dir) if words else []
+    listed = _clean_list(checked, words, published) if checked is not None and words else None
+    clean = _read_clean(listed) if listed is not None else frozenset()
+    shares = [files[i::LEAK_COPIES] for i in range(LEAK_COPIES)] if apart and words else []
+    copies = [Forked.start(partial(_leaks, site_dir, words, published, share, clean)) for share in shares]
     errors = [f"/{url}: the page is missing from the build" for url in sorted(pages) if file_of(site_dir, url) is None]
     errors += _broken(site_dir, base_path, pages, set(known))
-    errors += leaks.result() if leaks is not None else _leaks(site_dir, words, published)
-    return errors
+    found: list[str] = []
+    found_clean: list[str] = []
+    for share, copy in zip(shares or [files], copies or [None], strict=True):
+        problems, share_clean = copy.result() if copy is not None else _leaks(site_dir, words, published, share, clean)
+        found += problems
+        found_clean += share_clean
+    if listed is not None:
+        _keep_clean(listed, found_clean)
+    order = {f"/{rel}": i for i, rel in enumerate(files)}
+    return errors + sorted(found, key=lambda message: order.get(message.split(":", 1)[0], -1))
 
 
 def _broken(site_dir: Path, base_path: str, planned: set[str], known: set[tuple[str, str]]) -> list[str]:
@@ -86,13 +109,24 @@ def _broken(site_dir: Path, base_path: str, planned: set[str], known: set[tuple[
     return problems
 
 
-def _leaks(site_dir: Path, withheld_words: Iterable[str], published_words: Iterable[str]) -> list[str]:
-    """Files holding a word that names an unpublished person (the word itself is never shown)."""
+def _leaks(
+    site_dir: Path,
+    withheld_words: Iterable[str],
+    published_words: Iterable[str],
+    files: Iterable[str],
+    clean: Collection[str] = frozenset(),
+) -> tuple[list[str], list[str]]:
+    """Of ``files`` (below ``site_dir``), those holding a word that names an unpublished person
+    (the word itself is never shown), and the digests of the files read that name no one.
+
+    ``clean``: digests of file contents an earlier scan for the same words found naming no
+    one; a file with those bytes is not scanned again (its name still is).
+    """
     published = set(published_words)
     # A word a published person also carries (a shared name) cannot tell one from the other.
     words = sorted({w for w in withheld_words if w not in published})
     if not words:
-        return []
+        return [], []
     # Ids and file names count as whole tokens (`zhao` is not found in `zhaojiacun`); names anywhere.
     ascii_words = [w for w in words if _ASCII_WORD.match(w)]
     other = [w for w in words if not _ASCII_WORD.match(w)]
@@ -118,8 +152,9 @@ def _leaks(site_dir: Path, withheld_words: Iterable[str], published_words: Itera
     def names(text: str) -> bool:
         return might_name(text.encode("utf-8", "replace")) and matches(text)
 
-    problems = []
-    for rel in files_below(site_dir):
+    problems: list[str] = []
+    found_clean: list[str] = []
+    for rel in files:
         if rel.startswith(("pagefind/", "assets/javascripts/", "assets/stylesheets/")):
             continue
         path = site_dir / rel
@@ -127,12 +162,15 @@ def _leaks(site_dir: Path, withheld_words: Iterable[str], published_words: Itera
         if names(rel):
             problems.append(f"/{rel}: the file's name names a person who is not published")
             continue
-        if name.endswith(".gz"):
-            data = gzip.decompress(path.read_bytes())
-        elif name.endswith(_TEXT_FILES):
-            data = path.read_bytes()
-        else:
+        if not name.endswith((".gz", *_TEXT_FILES)):
             continue
+        data = path.read_bytes()
+        digest = content_digest(data)
+        if digest in clean:
+            found_clean.append(digest)
+            continue
+        if name.endswith(".gz"):
+            data = gzip.decompress(data)
         if name.endswith(".ics"):
             data = data.replace(b"\r\n ", b"").replace(b"\\,", b",")  # lines folded at 75 octets
         elif name.endswith(".json") and b"\\u" in data:
@@ -142,4 +180,34 @@ def _leaks(site_dir: Path, withheld_words: Iterable[str], published_words: Itera
         # A character reference (&#29579;) can spell a name: read those files unescaped too.
         if found or (b"&#" in data and names(html.unescape(data.decode("utf-8", "replace")))):
             problems.append(f"/{rel}: names a person who is not published（含有未公开人员的信息）")
-    return problems
+        else:
+            found_clean.append(digest)
+    return problems, found_clean
+
+
+def content_digest(data: bytes) -> str:
+    """A file's bytes as the scan for unpublished people remembers them."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _clean_list(folder: Path, words: Iterable[str], published: Iterable[str]) -> Path:
+    """Where the digests of contents found naming none of ``words`` are kept (one file per set of words)."""
+    key = hashlib.sha256(
+        "\0".join([SCAN_VERSION, *sorted(set(words)), "\1", *sorted(set(published))]).encode()
+    ).hexdigest()
+    return folder / f"{key[:32]}.clean"
+
+
+def _read_clean(path: Path) -> frozenset[str]:
+    data = cachefile.read_verified(path)
+    return frozenset(data.decode("ascii", "replace").split()) if data else frozenset()
+
+
+def _keep_clean(path: Path, digests: Iterable[str]) -> None:
+    """Keep this build's clean digests (and only them: the list never outgrows the site)."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("*.clean"):
+            if old != path:
+                cachefile.purge(old)
+        cachefile.write_verified(path, "\n".join(sorted(set(digests))).encode("ascii"))
