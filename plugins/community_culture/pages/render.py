@@ -72,6 +72,17 @@ class Helpers:
         text, lang = value.resolve(self.lang, self.default_lang)
         return Localized(text, lang, lang != self.lang)
 
+    def lt(self, value: Localized | None) -> Markup:
+        """A localized text as a page shows it (the ``lt`` macro): escaped, and marked with its
+        language and a note when it is not in the page's language."""
+        if not value:
+            return Markup("")
+        if value.fallback:
+            return Markup(
+                '<span lang="{}" class="cc-fallback">{}</span> <small class="cc-fallback-note">{}</small>'
+            ).format(value.lang, value.text, self.t("fallback"))
+        return Markup.escape(value.text)
+
     def md(self, value: LText | None) -> Localized | None:
         """A localized Markdown field, rendered and sanitized."""
         chosen = self.text(value)
