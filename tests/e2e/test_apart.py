@@ -42,7 +42,9 @@ def test_pages_rendered_apart_are_the_pages_the_build_renders(tmp_path, monkeypa
     monkeypatch.setattr(Writing, "made_apart", counted)
     project.build(strict=True)
     with_copies = project.tree_digest()
-    assert len(taken) > 20  # the copy made part of the example's pages
+    # The copy made part of the example's pages (about half on a quiet machine; how many
+    # depends on what else the machine runs, so only that it made some is asserted).
+    assert taken
     assert taken == sorted(taken)  # the last ones: the build met the copy, then took the rest
 
     # A copy that dies at once: the build renders those pages itself.
