@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from .loader import Reporter
@@ -25,6 +26,28 @@ _SVG_ACTIVE = re.compile(
     re.IGNORECASE,
 )
 """What an SVG may not hold: scripts, handlers, entities, or references to any other file."""
+
+
+def walk(folder: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Every file below ``folder`` (a link to one included; a link to a folder not followed),
+    with its path relative to ``folder``: ``os.scandir`` alone, no ``Path`` made per file (a
+    built site is tens of thousands of them)."""
+    folders = [("", os.fspath(folder))]
+    while folders:
+        prefix, where = folders.pop()
+        try:
+            with os.scandir(where) as found:
+                entries = list(found)
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((f"{prefix}{entry.name}/", entry.path))
+                elif entry.is_file():
+                    yield prefix + entry.name, entry
+            except OSError:
+                continue
 
 
 def outside_links(folder: Path, root: Path, reporter: Reporter) -> list[Path]:

@@ -11,6 +11,7 @@ puts the old site back. At no moment is there no site.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import errno
@@ -21,6 +22,8 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from .files import walk
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -218,19 +221,10 @@ def describe(exc: OSError, where: Path) -> str:
 
 
 def _size(folder: Path) -> int:
-    """The bytes of the files below ``folder`` (links not followed)."""
-    total, folders = 0, [str(folder)]
-    while folders:
-        try:
-            entries = list(os.scandir(folders.pop()))
-        except OSError:
-            continue
-        for entry in entries:
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append(entry.path)
-                elif entry.is_file(follow_symlinks=False):
-                    total += entry.stat(follow_symlinks=False).st_size
-            except OSError:
-                continue
+    """The bytes of the files below ``folder`` (links not counted)."""
+    total = 0
+    for _, entry in walk(folder):
+        with contextlib.suppress(OSError):
+            if not entry.is_symlink():
+                total += entry.stat(follow_symlinks=False).st_size
     return total

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import functools
 import html
-import os
 import posixpath
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from ..core.files import walk
 
 _ID = re.compile(r"\sid=(?:\"([^\"]*)\"|'([^']*)')")
 
@@ -102,28 +103,9 @@ def broken_links(site_dir: Path, links: Iterable[tuple[str, str]], base_path: st
 
 
 def files_below(folder: Path, suffix: str = "") -> list[str]:
-    """The files below ``folder`` whose names end in ``suffix``, as sorted paths relative to it.
-
-    What ``sorted(folder.rglob("*" + suffix))`` lists, without a ``Path`` for each of a
-    large site's files: the checks before publishing walk every file of the build.
-    """
-    found: list[str] = []
-    folders = [("", os.fspath(folder))]
-    while folders:
-        prefix, where = folders.pop()
-        try:
-            entries = list(os.scandir(where))
-        except OSError:
-            continue
-        for entry in entries:
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append((f"{prefix}{entry.name}/", entry.path))
-                elif entry.name.endswith(suffix) and entry.is_file():
-                    found.append(prefix + entry.name)
-            except OSError:
-                continue
-    return sorted(found, key=lambda path: path.split("/"))
+    """The files below ``folder`` whose names end in ``suffix``, as sorted paths relative to it
+    (what ``sorted(folder.rglob("*" + suffix))`` lists, without a ``Path`` for each)."""
+    return sorted((rel for rel, _ in walk(folder) if rel.endswith(suffix)), key=lambda path: path.split("/"))
 
 
 def file_of(site_dir: Path, url: str) -> Path | None:

@@ -59,16 +59,18 @@ def verify_site(
     # The leak scan reads every file again, and it is the longer of the two (a site's
     # feeds and pages are hundreds of megabytes at a district's size): two forked copies
     # share it, on the machine's cores, while this process follows the links.
-    files = files_below(site_dir) if words else []
+    files = files_below(site_dir)
     listed = _clean_list(checked, words, published) if checked is not None and words else None
     clean = _read_clean(listed) if listed is not None else frozenset()
-    shares = [files[i::LEAK_COPIES] for i in range(LEAK_COPIES)] if apart and words else []
-    copies = [Forked.start(partial(_leaks, site_dir, words, published, share, clean)) for share in shares]
+    shares = [files[i::LEAK_COPIES] for i in range(LEAK_COPIES)] if apart and words else [files]
+    copies = [
+        Forked.start(partial(_leaks, site_dir, words, published, share, clean)) if apart else None for share in shares
+    ]
     errors = [f"/{url}: the page is missing from the build" for url in sorted(pages) if file_of(site_dir, url) is None]
-    errors += _broken(site_dir, base_path, pages, set(known))
+    errors += _broken(site_dir, [f for f in files if f.endswith(".html")], base_path, pages, set(known))
     found: list[str] = []
     found_clean: list[str] = []
-    for share, copy in zip(shares or [files], copies or [None], strict=True):
+    for share, copy in zip(shares, copies, strict=True):
         problems, share_clean = copy.result() if copy is not None else _leaks(site_dir, words, published, share, clean)
         found += problems
         found_clean += share_clean
@@ -78,12 +80,15 @@ def verify_site(
     return errors + sorted(found, key=lambda message: order.get(message.split(":", 1)[0], -1))
 
 
-def _broken(site_dir: Path, base_path: str, planned: set[str], known: set[tuple[str, str]]) -> list[str]:
+def _broken(
+    site_dir: Path, pages: Iterable[str], base_path: str, planned: set[str], known: set[tuple[str, str]]
+) -> list[str]:
+    """Links of the HTML files ``pages`` (below ``site_dir``) that lead nowhere."""
     site = SiteFiles(site_dir, base_path)
     problems = []
     parsed: dict[str, SplitResult] = {}
     """Each link's parts, worked out once: the pages of a site repeat most of their links."""
-    for page in files_below(site_dir, ".html"):
+    for page in pages:
         if page.startswith(("pagefind/", "assets/")):
             continue
         path = site_dir / page
@@ -103,7 +108,7 @@ def _broken(site_dir: Path, base_path: str, planned: set[str], known: set[tuple[
                 parts.fragment
                 and target.name.endswith(".html")
                 and page != "404.html"
-                and not site.has_id(target, parts.fragment, text if target is path or target == path else None)
+                and not site.has_id(target, parts.fragment, text if target is path else None)
             ):
                 problems.append(f"/{page}: the link '{href}' leads to a page without '#{unquote(parts.fragment)}'")
     return problems
