@@ -9,6 +9,7 @@ language, so ``--strict`` fails until every language is written.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .build import Build
@@ -17,6 +18,7 @@ from .core.problems import Position, Problem, Problems
 from .core.translations import translation_warnings, translations_report
 from .core.wording import as_json
 from .model.site import Options, Site, load_site
+from .printing.press import PressShare
 
 
 @dataclass(frozen=True)
@@ -94,11 +96,17 @@ def preflight_print(site: Build, problems: Problems) -> str:
     Returns:
         The press's figures (pages typeset, taken from the cache).
     """
+    from .output.background import Forked
     from .printing.jobs import PrintError
 
-    # A failed run's problems are the press's, added below with its warnings.
+    def apart(work: Callable[[], PressShare]) -> Callable[[], PressShare] | None:
+        copy = Forked.start(work)
+        return copy.result if copy is not None else None
+
+    # A failed run's problems are the press's, added below with its warnings. Every
+    # other page is printed by a forked copy, on the machine's other core.
     with contextlib.suppress(PrintError):
-        site.press.run()
+        site.press.run(apart)
     problems.extend(site.press.problems)
     return str(site.press.stats)
 

@@ -5,14 +5,19 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import os
+import re
 from pathlib import Path
 
 import pytest
+from conftest import Project
 from mkdocs.exceptions import Abort
 from printed import phone_photo, qr_codes
 from test_print_shop import EXHIBIT, make_project
 
 from community_culture.cli import main
+from community_culture.output import background
+from community_culture.printing.press import Press
 
 TOO_LONG = ("en: Sixty years ago the land Jinxiu stands on was river flats.", "en: " + "Sixty years ago. " * 300)
 DETAIL = "panel 'founding' of exhibit 'history', A4 (210 × 297 mm): the content does not fit on the page"
@@ -67,3 +72,55 @@ def test_a_wall_panels_qr_code_scans_from_a_metre_away(tmp_path: Path, size: str
     # A phone's scanner frames about 1.15 m at 1 m in a preview some 1280 pixels wide:
     # about 1.1 pixels a millimetre, i.e. a render at 28 dpi.
     assert qr_codes(pdf, 1, tmp_path, dpi=28) == ["https://example.org/exhibits/history/founding/"]
+
+
+# A panel that overflows (an error) and one whose photo is too small (a warning): the
+# check's two processes share the three pages, and what it says must not depend on which took which.
+SHARED = EXHIBIT.replace(*TOO_LONG).replace(
+    "body: {zh: 社区有常住居民约六千人。, en: Some six thousand people live here.}",
+    "body: {zh: 社区有常住居民约六千人。, en: Some six thousand people live here.}\n"
+    "    images:\n      - {src: images/exhibits/small.jpg, caption: 小图}",
+)
+SECONDS = re.compile(r"; typesetting took .*")
+
+
+def shared_project(root: Path) -> Project:
+    project = make_project(root, SHARED)
+    project.write("content/images/exhibits/small.jpg", phone_photo(400, 300, (90, 120, 160)))
+    return project
+
+
+def test_the_check_shares_the_pages_with_a_copy_and_says_what_it_alone_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    share = Press._share
+    taken = tmp_path / "taken"
+
+    def noted_share(self, jobs, tickets):  # type: ignore[no-untyped-def]
+        result = share(self, jobs, tickets)  # in the forked copy: it leaves a note of what it took
+        taken.write_text("\n".join(result.done))
+        return result
+
+    monkeypatch.setattr(Press, "_share", noted_share)
+    code, shared = check(shared_project(tmp_path / "shared"))
+    assert taken.read_text().strip(), "the copy printed none of the pages"
+
+    monkeypatch.setattr(background.Forked, "start", lambda *a, **k: None)  # no copy: every page here
+    alone_code, alone = check(shared_project(tmp_path / "alone"))
+    assert (code, SECONDS.sub("", shared)) == (alone_code, SECONDS.sub("", alone))
+    assert code == 1 and HEADLINE in shared
+    assert shared.count("'images/exhibits/small.jpg' has only 400×300 px") == 1
+    assert "print files: 3 pages typeset, 0 from the cache" in shared
+
+
+def test_a_copy_that_dies_midway_leaves_its_pages_to_the_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def dying_share(self, jobs, tickets):  # type: ignore[no-untyped-def]
+        tickets.next()  # takes a page, then dies without a word
+        os._exit(3)
+
+    monkeypatch.setattr(Press, "_share", dying_share)
+    code, out = check(shared_project(tmp_path / "dies"))
+    assert code == 1 and HEADLINE in out
+    assert out.count("'images/exhibits/small.jpg' has only 400×300 px") == 1
+    assert "print files: 3 pages typeset, 0 from the cache" in out
+    assert "Traceback" not in out and "ended unexpectedly" not in out

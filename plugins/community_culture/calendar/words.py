@@ -8,6 +8,7 @@ for ``{every: month, on: 2nd saturday}`` alike.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from ..core import dates
 from ..model.event import When
@@ -63,8 +64,9 @@ def day_words(day: dt.date, lang: str, weekday: bool = True, year: bool = True) 
     return (f"{WEEKDAYS['en'][day.weekday()]} " if weekday else "") + text
 
 
+@functools.lru_cache(maxsize=2048)
 def time_words(start: dt.time | None, end: dt.time | None) -> str:
-    """``19:00–21:00``, ``09:00`` or an empty string."""
+    """``19:00–21:00``, ``09:00`` or an empty string (a few hundred distinct times: each told once)."""
     if start is None:
         return ""
     return f"{start:%H:%M}" + (f"–{end:%H:%M}" if end else "")

@@ -18,6 +18,9 @@ import yaml
 
 PACKAGE_STRINGS = Path(__file__).resolve().parent.parent / "templates" / "strings"
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe reader where it is installed: the strings files are read at every start."""
+
 _search_path: tuple[str, ...] = ()
 
 
@@ -40,7 +43,7 @@ def _read(path: Path) -> dict[str, str]:
 def _parse(path: str, mtime_ns: int, size: int) -> dict[str, str]:
     """A strings file as :func:`_read` gives it, read once while it is unchanged."""
     try:
-        table = yaml.safe_load(Path(path).read_text(encoding="utf-8-sig")) or {}
+        table = yaml.load(Path(path).read_text(encoding="utf-8-sig"), Loader=_LOADER) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ValueError(f"cannot be read as YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(table, dict) or not all(isinstance(v, (str, int, float)) for v in table.values()):

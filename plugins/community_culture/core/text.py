@@ -30,10 +30,11 @@ class LText:
 
     def resolve(self, lang: str, default: str) -> tuple[str, str]:
         """The text for ``lang`` and the language it is actually in (for fallback notes)."""
-        found = dict(self.values)
-        for code in (lang, default):
-            if code in found:
-                return found[code], code
+        # The last pair of a language counts, as in a mapping; no mapping is built (this runs for every text shown).
+        for wanted in (lang, default):
+            for code, text in reversed(self.values):
+                if code == wanted:
+                    return text, code
         code, text = self.values[0]
         return text, code
 

@@ -76,6 +76,10 @@ class PdfCache:
         mark_used(meta)
         return cached
 
+    def has(self, key: str) -> bool:
+        """Whether the folder holds a PDF under ``key`` (it is checked when read)."""
+        return self.folder is not None and (self.folder / f"{key}.pdf").is_file()
+
     def put(self, key: str, entry: Cached) -> None:
         """Keep ``entry`` under ``key`` (written atomically: the PDF first, its note last)."""
         if self.folder is None:

@@ -72,7 +72,7 @@ class PrintHelpers:
 
     def text(self, value: LText | None, lang: str) -> str:
         """A localized field in ``lang`` (falling back to the default language), or ``""``."""
-        return value.get(lang, self.default_lang) if value is not None else ""
+        return localized(value, lang, self.default_lang)
 
     def md(self, value: LText | None, lang: str) -> Markup:
         """A localized Markdown field in ``lang``, rendered and sanitized."""
@@ -90,6 +90,11 @@ class PrintHelpers:
     def mm(value: float) -> str:
         """A length in millimetres for CSS, without needless digits."""
         return f"{value:.2f}".rstrip("0").rstrip(".") + "mm"
+
+
+def localized(value: LText | None, lang: str, default: str) -> str:
+    """``value`` in ``lang``, else in ``default``; ``""`` for no value (``press.text`` and the ``text`` filter)."""
+    return value.get(lang, default) if value is not None else ""
 
 
 def keep_last_line(html: str) -> str:

@@ -30,6 +30,8 @@ _NAMED = re.compile(r"(?<![\w-])(white|black)(?![\w-])")
 _NAMES = {"white": (255, 255, 255), "black": (0, 0, 0)}
 _STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.S)
 _ATTR = re.compile(r'(\s(?:fill|stroke|stop-color|color|style)=")([^"]*)(")')
+_ATTR_NAMES = ('fill="', 'stroke="', 'color="', 'style="')
+"""What each attribute :data:`_ATTR` changes ends with (``stop-color`` in ``color``)."""
 
 
 class InkError(ValueError):
@@ -93,8 +95,17 @@ class Inks:
         Only ``<style>`` blocks and colour attributes are touched: text an editor wrote
         ("room #123") stays as it is.
         """
-        html = _STYLE.sub(lambda m: m[1] + self.css(m[2]) + m[3], html)
-        return _ATTR.sub(lambda m: m[1] + self.css(m[2]) + m[3], html)
+        html = _STYLE.sub(lambda m: m[1] + self._stylesheet(m[2]) + m[3], html)
+        # A long page (a month's poster) mostly has none of these attributes: a look for
+        # their names is much quicker than the pattern over the whole page.
+        if any(name in html for name in _ATTR_NAMES):
+            html = _ATTR.sub(lambda m: m[1] + self.css(m[2]) + m[3], html)
+        return html
+
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - one Inks per build; each template has one stylesheet
+    def _stylesheet(self, text: str) -> str:
+        """:meth:`css` of a ``<style>`` block, worked out once for the pages that share it."""
+        return self.css(text)
 
     def image(self, image: Image.Image) -> Image.Image:
         """An image in this CMYK (grey stays grey: it prints on K), through its own profile or sRGB."""

@@ -56,6 +56,14 @@ class PressStats:
     seconds: dict[str, float] = field(default_factory=dict)
     """Time spent typesetting, by product (``panel``, ``board``...)."""
 
+    def add(self, other: PressStats) -> None:
+        """Count what another process of the same press did too."""
+        self.typeset += other.typeset
+        self.cached += other.cached
+        self.combined += other.combined
+        for product, secs in other.seconds.items():
+            self.seconds[product] = self.seconds.get(product, 0.0) + secs
+
     def __str__(self) -> str:
         spent = ", ".join(f"{product} {secs:.1f} s" for product, secs in sorted(self.seconds.items()))
         return (

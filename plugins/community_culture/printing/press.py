@@ -37,10 +37,11 @@ import jinja2
 from ..core.markup import MarkdownRenderer
 from ..core.problems import Position, Problem, Problems
 from ..core.templates import template_cache
+from ..core.tickets import MOST, Tickets
 from ..model.print_settings import PrintSettings
 from .cache import Cached, PdfCache, fingerprint
 from .fit import Fit, next_fit, room
-from .helpers import PrintHelpers
+from .helpers import PrintHelpers, localized
 from .inks import InkError, Inks, inks_for
 from .jobs import PressStats, PrintError, PrintJob
 from .manifest import PrintFile, dated, load_previous, save_state
@@ -52,6 +53,19 @@ from .render import RENDER_OPTIONS, Typesetter, weasyprint_version
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 MAX_LAYOUTS = 4
 """Layouts of one page at most while fitting it (see fit.py): the first, then better ones."""
+
+
+Apart = Callable[[Callable[[], "PressShare"]], Callable[[], "PressShare"] | None]
+"""Starts a function in another process and returns what waits for its result (None: it cannot be started)."""
+
+
+@dataclass(frozen=True)
+class PressShare:
+    """What another process printed of a press's pages: each page's (fingerprint, printed), its problems and figures."""
+
+    done: dict[str, tuple[str, bool]]
+    problems: list[Problem]
+    stats: PressStats
 
 
 @dataclass(frozen=True)
@@ -114,6 +128,10 @@ class Press:
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
         )
+        # ``{{ title | text(lang) }}`` is ``press.text(title, lang)`` for the long lists (a
+        # month's poster, a year's report): a filter is called directly, a helper through Jinja's context.
+        default = self.languages[0]
+        self.env.filters["text"] = lambda value, lang: localized(value, lang, default)
         self._jobs: dict[str, PrintJob] = {}
         self._done: dict[str, tuple[str, bool]] = {}
         """Printed jobs by key: (fingerprint, whether it printed)."""
@@ -230,8 +248,12 @@ class Press:
             self.problems.add(problem)
         self.stats = state.stats
 
-    def run(self) -> None:
+    def run(self, apart: Apart | None = None) -> None:
         """Print every registered page not printed yet.
+
+        Args:
+            apart: Runs a function in another process, to print every other page there
+                while this one prints the rest (see :data:`Apart`); None: all here.
 
         Raises:
             PrintError: with every problem, when any page cannot be printed.
@@ -251,11 +273,51 @@ class Press:
             self._done.update({job.key: ("", False) for job in pending})
         if pending and not self._load_inks():
             self._done.update({job.key: ("", False) for job in pending})
-        for job in pending:
-            if job.key not in self._done:
+        todo = [job for job in pending if job.key not in self._done]
+        # Shared with another process, page by page as each is free (only with a cache
+        # folder: the other process leaves its PDFs there).
+        wait = None
+        if apart is not None and len(todo) > 1 and self.cache.folder is not None and len(todo) <= MOST:
+            tickets = Tickets(len(todo))
+            wait = apart(functools.partial(self._share, todo, tickets))
+            if wait is None:
+                tickets.close()
+        if wait is None:
+            for job in todo:
                 self._print(job)
+        else:
+            for number in tickets:
+                self._print(todo[number])
+            self._take(todo, wait)
         if self.problems.errors:
             raise PrintError(self.problems)
+
+    def _share(self, jobs: Sequence[PrintJob], tickets: Tickets) -> PressShare:
+        """In another process: print the pages of ``jobs`` whose tickets it gets, and say what came of them.
+
+        Their PDFs are left in the cache folder.
+        """
+        self.problems, self.stats = Problems(), PressStats()
+        taken = []
+        for number in tickets:  # one at a time: the next is taken only once this one is printed
+            taken.append(jobs[number])
+            self._print(jobs[number])
+        return PressShare({job.key: self._done[job.key] for job in taken}, self.problems.items, self.stats)
+
+    def _take(self, jobs: Sequence[PrintJob], wait: Callable[[], PressShare]) -> None:
+        """Take over what another process printed of ``jobs``, and print here what it did not."""
+        try:
+            share: PressShare | None = wait()
+        except Exception:  # the copy failed or died: what it took is printed here, as if alone
+            share = None
+        if share is not None and all(self.cache.has(key) for key, printed in share.done.values() if printed):
+            self._done.update(share.done)
+            for problem in share.problems:
+                self.problems.add(problem)
+            self.stats.add(share.stats)
+        for job in jobs:
+            if job.key not in self._done:
+                self._print(job)
 
     def _load_inks(self) -> bool:
         try:
