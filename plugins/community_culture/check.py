@@ -9,7 +9,6 @@ language, so ``--strict`` fails until every language is written.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from .build import Build
@@ -18,7 +17,6 @@ from .core.problems import Position, Problem, Problems
 from .core.translations import translation_warnings, translations_report
 from .core.wording import as_json
 from .model.site import Options, Site, load_site
-from .printing.press import PressShare
 
 
 @dataclass(frozen=True)
@@ -96,17 +94,13 @@ def preflight_print(site: Build, problems: Problems) -> str:
     Returns:
         The press's figures (pages typeset, taken from the cache).
     """
-    from .output.background import Forked
+    from .output.background import run_apart
     from .printing.jobs import PrintError
-
-    def apart(work: Callable[[], PressShare]) -> Callable[[], PressShare] | None:
-        copy = Forked.start(work)
-        return copy.result if copy is not None else None
 
     # A failed run's problems are the press's, added below with its warnings. Every
     # other page is printed by a forked copy, on the machine's other core.
     with contextlib.suppress(PrintError):
-        site.press.run(apart)
+        site.press.run(run_apart)
     problems.extend(site.press.problems)
     return str(site.press.stats)
 

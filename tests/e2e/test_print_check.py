@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
+import json
 import logging
 import os
 import re
@@ -124,3 +126,41 @@ def test_a_copy_that_dies_midway_leaves_its_pages_to_the_check(tmp_path: Path, m
     assert out.count("'images/exhibits/small.jpg' has only 400×300 px") == 1
     assert "print files: 3 pages typeset, 0 from the cache" in out
     assert "Traceback" not in out and "ended unexpectedly" not in out
+
+
+def test_a_build_shares_its_typesetting_and_only_when_there_is_some(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    share = Press._share
+    started = tmp_path / "started"
+
+    def noted_share(self, jobs, tickets):  # type: ignore[no-untyped-def]
+        started.write_text("started")  # in the print files' copy's own copy
+        return share(self, jobs, tickets)
+
+    monkeypatch.setattr(Press, "_share", noted_share)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
+    shared = make_project(tmp_path / "shared")
+    shared.build()
+    assert started.is_file(), "the first build typeset every page in one process"
+    listed = json.loads((shared.site / "print/manifest.json").read_text(encoding="utf-8"))["files"]
+    assert len(listed) == 4
+    for entry in listed:  # every file there, whole, and the one the list says
+        assert entry["sha256"] == hashlib.sha256((shared.site / entry["path"]).read_bytes()).hexdigest()
+
+    # Typeset by one process, the files are the same bytes.
+    monkeypatch.setattr(background.Forked, "start", lambda *a, **k: None)
+    alone = make_project(tmp_path / "alone")
+    alone.build()
+    assert [e["sha256"] for e in listed] == [
+        e["sha256"] for e in json.loads((alone.site / "print/manifest.json").read_text(encoding="utf-8"))["files"]
+    ]
+
+    # Nothing to typeset: no copy is made for it.
+    monkeypatch.undo()
+    monkeypatch.setattr(Press, "_share", noted_share)
+    started.unlink()
+    caplog.set_level(logging.INFO)
+    shared.build()
+    assert "print files: 0 pages typeset, 3 from the cache" in caplog.text
+    assert not started.exists()

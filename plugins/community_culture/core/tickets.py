@@ -24,6 +24,7 @@ class Tickets:
     def __init__(self, count: int) -> None:
         if not 0 <= count <= MOST:
             raise ValueError(f"between 0 and {MOST} tickets")
+        self._maker = os.getpid()
         self._read, write = os.pipe()
         try:
             data = b"".join(i.to_bytes(_SIZE, "big") for i in range(count))
@@ -34,8 +35,10 @@ class Tickets:
             os.close(write)  # all written: an empty pipe now reads as its end
 
     def next(self) -> int | None:
-        """The next number nobody has taken yet; None when all are taken."""
-        if self._read < 0:
+        """The next number nobody has taken yet; None when all are taken, or when the process
+        that made them has ended (a copy of a build that was stopped does not go on alone)."""
+        if self._read < 0 or self._maker not in (os.getpid(), os.getppid()):
+            self.close()
             return None
         data = os.read(self._read, _SIZE)
         if len(data) < _SIZE:

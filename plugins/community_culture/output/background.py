@@ -137,6 +137,13 @@ class Forked(Generic[T]):
         self.pid = 0
 
 
+def run_apart(work: Callable[[], T]) -> Callable[[], T] | None:
+    """Start ``work`` in a forked copy; returns what waits for its result (:meth:`Forked.result`), or
+    None where the system cannot fork."""
+    copy = Forked.start(work)
+    return copy.result if copy is not None else None
+
+
 class Streamed(Generic[T]):
     """Items a forked copy makes one after the other, taken as they arrive (:meth:`take`).
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from ..pages.plan import PageSpec
 from ..pages.render import Renderer
 from ..printing.press import Press
-from .background import Forked, Streamed, write_files
+from .background import Forked, Streamed, run_apart, write_files
 from .files import OutputFile
 from .search import SearchIndex
 
@@ -71,6 +71,10 @@ class Writing:
         Raises :class:`OutputError` for a file written here that could not be made.
         """
         apart = {"print": self.press.state, "data": _nothing} if background else {}
+        if background:
+            # The print files' copy shares the pages to typeset with a copy of its own,
+            # made only when a page is not in the cache (the first build, a changed template).
+            self.press.share(run_apart, once_typesetting=True)
         written, self._copies = write_files(files, site_dir, write, apart, NICE_APART)
         self._index = SearchIndex(site_dir) if self.search else None
         return written

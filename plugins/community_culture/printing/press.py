@@ -136,6 +136,8 @@ class Press:
         self._done: dict[str, tuple[str, bool]] = {}
         """Printed jobs by key: (fingerprint, whether it printed)."""
         self._typesetter: Typesetter | None = None
+        self._sharing: tuple[Apart | None, bool] = (None, False)
+        """How :meth:`pdf` runs the press (:meth:`share`)."""
 
     @property
     def image_dir(self) -> Path:
@@ -181,7 +183,8 @@ class Press:
         Raises:
             PrintError: when any registered page cannot be printed (all problems at once).
         """
-        self.run()
+        apart, once_typesetting = self._sharing
+        self.run(apart, once_typesetting=once_typesetting)
         if len(jobs) == 1:
             job = jobs[0]
             data = self._pdf_of(job)
@@ -248,12 +251,18 @@ class Press:
             self.problems.add(problem)
         self.stats = state.stats
 
-    def run(self, apart: Apart | None = None) -> None:
+    def share(self, apart: Apart | None, *, once_typesetting: bool = False) -> None:
+        """Have :meth:`pdf` print with another process too (see :meth:`run`)."""
+        self._sharing = (apart, once_typesetting)
+
+    def run(self, apart: Apart | None = None, *, once_typesetting: bool = False) -> None:
         """Print every registered page not printed yet.
 
         Args:
-            apart: Runs a function in another process, to print every other page there
-                while this one prints the rest (see :data:`Apart`); None: all here.
+            apart: Starts a function in another process (see :data:`Apart`): that process
+                and this one then take the pages one at a time, each as it is free; None: all here.
+            once_typesetting: Start the other process only when a page must be typeset (a
+                build whose pages are all in the cache then makes none); else at once.
 
         Raises:
             PrintError: with every problem, when any page cannot be printed.
@@ -274,23 +283,36 @@ class Press:
         if pending and not self._load_inks():
             self._done.update({job.key: ("", False) for job in pending})
         todo = [job for job in pending if job.key not in self._done]
-        # Shared with another process, page by page as each is free (only with a cache
-        # folder: the other process leaves its PDFs there).
-        wait = None
-        if apart is not None and len(todo) > 1 and self.cache.folder is not None and len(todo) <= MOST:
-            tickets = Tickets(len(todo))
-            wait = apart(functools.partial(self._share, todo, tickets))
-            if wait is None:
-                tickets.close()
-        if wait is None:
-            for job in todo:
-                self._print(job)
+        # Only with a cache folder: the other process leaves its PDFs there.
+        if apart is None or self.cache.folder is None:
+            self._print_each(todo)
         else:
-            for number in tickets:
-                self._print(todo[number])
-            self._take(todo, wait)
+            if once_typesetting:
+                typeset = self.stats.typeset
+                while todo and self.stats.typeset == typeset:
+                    self._print(todo.pop(0))
+            self._print_shared(todo, apart)
         if self.problems.errors:
             raise PrintError(self.problems)
+
+    def _print_each(self, jobs: Sequence[PrintJob]) -> None:
+        for job in jobs:
+            self._print(job)
+
+    def _print_shared(self, jobs: Sequence[PrintJob], apart: Apart) -> None:
+        """Print ``jobs`` with another process, page by page as each is free."""
+        if len(jobs) < 2 or len(jobs) > MOST:
+            self._print_each(jobs)
+            return
+        tickets = Tickets(len(jobs))
+        wait = apart(functools.partial(self._share, jobs, tickets))
+        if wait is None:  # no other process
+            tickets.close()
+            self._print_each(jobs)
+            return
+        for number in tickets:
+            self._print(jobs[number])
+        self._take(jobs, wait)
 
     def _share(self, jobs: Sequence[PrintJob], tickets: Tickets) -> PressShare:
         """In another process: print the pages of ``jobs`` whose tickets it gets, and say what came of them.
