@@ -259,9 +259,17 @@ NAV += ["展陈: exhibits/index.md", "关于本站: about.md"]
 
 
 def write_project(
-    root: Path, n: int, *, events_only: bool = False, seed: int = 14, cache: Path | None = None
+    root: Path,
+    n: int,
+    *,
+    events_only: bool = False,
+    exhibits: int | None = None,
+    seed: int = 14,
+    cache: Path | None = None,
 ) -> dict[str, int]:
     """Write a community project of N records into ``root``; return how many of each kind.
+
+    ``exhibits``: this many exhibits of four A1 panels each, whatever N.
 
     ``cache`` is the plugin's cache folder (print files, images, parsed data); by default
     the project's own, so its first build typesets every print file.
@@ -270,6 +278,8 @@ def write_project(
     made = counts(n)
     if events_only:
         made = {"halls": max(3, n // 250), "honours": 0, "exhibits": 0, "events": n}
+    if exhibits is not None:
+        made["exhibits"] = exhibits
     data = root / "data"
     shutil.rmtree(root, ignore_errors=True)
     (data / "halls").mkdir(parents=True)

@@ -181,14 +181,48 @@ def print_times(n: int, work: Path) -> tuple[float, float]:
     return cold.wall, warm.wall
 
 
+def panel_times(panels: int, work: Path) -> tuple[float, float]:
+    """Wall time of building a small site with ``panels`` A1 exhibit panels, with an empty print cache and a full one."""
+    project = work / f"panels-{panels}"
+    if not project.is_dir():
+        write_project(project, 100, events_only=True, exhibits=-(-panels // 4))
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    cold = build(project)
+    warm = build(project)
+    print(
+        f"  {panels} panels (and a small calendar's posters): cold build {cold.wall:.1f} s wall "
+        f"({cold.cpu:.1f} s CPU, {cold.tree_mib:.0f} MiB all processes), warm {warm.wall:.1f} s wall"
+    )
+    return cold.wall, warm.wall
+
+
+def print_table(rows: list[dict[str, float]]) -> None:
+    """The figures of each N as a Markdown table."""
+    print(
+        "\n| N | pages | wall gen / hand (s) | ratio | CPU gen / hand (s) | ratio "
+        "| peak MiB, largest process, gen / hand | ratio | peak MiB, all processes, gen / hand | ratio "
+        "| ms per page gen / hand |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for r in rows:
+        print(
+            f"| {r['n']} | {r['pages']} | {r['gen_wall']:.2f} / {r['hand_wall']:.2f} | {r['ratio_wall']:.2f}× "
+            f"| {r['gen_cpu']:.2f} / {r['hand_cpu']:.2f} | {r['ratio_cpu']:.2f}× "
+            f"| {r['gen_rss_mib']:.0f} / {r['hand_rss_mib']:.0f} | {r['ratio_rss_mib']:.2f}× "
+            f"| {r['gen_tree_mib']:.0f} / {r['hand_tree_mib']:.0f} | {r['ratio_tree_mib']:.2f}× "
+            f"| {r['gen_ms_per_page']:.1f} / {r['hand_ms_per_page']:.1f} |"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print its figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("n", nargs="+", type=int, help="numbers of records to build")
+    parser.add_argument("n", nargs="*", type=int, help="numbers of records to build (none: only the other figures)")
     parser.add_argument("--pairs", type=int, default=3, help="interleaved pairs of builds per N (default 3)")
     parser.add_argument("--check", type=int, metavar="EVENTS", help="also time `culture check` on this many events")
     parser.add_argument("--check-repeats", type=int, default=3)
     parser.add_argument("--print", dest="print_n", type=int, metavar="N", help="also time cold and warm print at N")
+    parser.add_argument("--panels", type=int, metavar="P", help="also time cold and warm builds of P exhibit panels")
     parser.add_argument(
         "--cache", type=Path, help="the plugin's cache folder, shared by every N (default: each project's own)"
     )
@@ -198,20 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     try:
         rows = [compare(n, work, args.pairs, args.cache) for n in args.n]
-        print(
-            "\n| N | pages | wall gen / hand (s) | ratio | CPU gen / hand (s) | ratio "
-            "| peak MiB, largest process, gen / hand | ratio | peak MiB, all processes, gen / hand | ratio "
-            "| ms per page gen / hand |"
-        )
-        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-        for r in rows:
-            print(
-                f"| {r['n']} | {r['pages']} | {r['gen_wall']:.2f} / {r['hand_wall']:.2f} | {r['ratio_wall']:.2f}× "
-                f"| {r['gen_cpu']:.2f} / {r['hand_cpu']:.2f} | {r['ratio_cpu']:.2f}× "
-                f"| {r['gen_rss_mib']:.0f} / {r['hand_rss_mib']:.0f} | {r['ratio_rss_mib']:.2f}× "
-                f"| {r['gen_tree_mib']:.0f} / {r['hand_tree_mib']:.0f} | {r['ratio_tree_mib']:.2f}× "
-                f"| {r['gen_ms_per_page']:.1f} / {r['hand_ms_per_page']:.1f} |"
-            )
+        if rows:
+            print_table(rows)
         if len(rows) > 1:
             a, b = rows[0], rows[-1]
             print(
@@ -228,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         if args.print_n:
             print_times(args.print_n, work)
+        if args.panels:
+            panel_times(args.panels, work)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

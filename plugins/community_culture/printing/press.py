@@ -287,13 +287,13 @@ class Press:
         if apart is None or self.cache.folder is None:
             self._print_each(todo)
         else:
-            first = 0
+            done = 0
             if once_typesetting:
                 typeset = self.stats.typeset
-                while first < len(todo) and self.stats.typeset == typeset:
-                    self._print(todo[first])
-                    first += 1
-            self._print_shared(todo[first:], apart)
+                while done < len(todo) and self.stats.typeset == typeset:
+                    self._print(todo[done])
+                    done += 1
+            self._print_shared(todo[done:], apart)
         if self.problems.errors:
             raise PrintError(self.problems)
 
