@@ -97,8 +97,8 @@ def preflight_print(site: Build, problems: Problems) -> str:
     from .output.background import run_apart
     from .printing.jobs import PrintError
 
-    # A failed run's problems are the press's, added below with its warnings. Every
-    # other page is printed by a forked copy, on the machine's other core.
+    # A failed run's problems are the press's, added below with its warnings. The check
+    # and a forked copy of it take the pages one at a time, each as it is free.
     with contextlib.suppress(PrintError):
         site.press.run(run_apart)
     problems.extend(site.press.problems)

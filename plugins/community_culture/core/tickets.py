@@ -2,9 +2,9 @@
 
 The numbers ``0 … n-1`` are written into a pipe before the fork; every process reads
 the next number when it is free for more. A process that gets slow pieces simply takes
-fewer, so the shares even out without knowing beforehand what each piece costs. A
-read of a pipe is done under the pipe's lock, and every number is written whole before
-any is read, so no number is read twice or in halves.
+fewer, so the shares even out without knowing beforehand what each piece costs. The
+system reads a pipe under its lock, and every number is written whole before any is
+read, so no number is read twice or in halves.
 """
 
 from __future__ import annotations
