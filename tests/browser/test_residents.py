@@ -9,10 +9,12 @@ work of culture.js, as they would be on a site rebuilt weekly.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, Request
 
 CLOCK = dt.datetime(2026, 10, 14, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 EVENT = "events/2026-double-ninth-elders/"
@@ -335,20 +337,36 @@ def test_first_load_bytes(browser: Browser, site_url: str, capsys: pytest.Captur
     for name, url, query in (("home", "", None), ("search", "en/search/", "library"), ("search", "search/", "重阳")):
         context = browser.new_context(viewport={"width": 375, "height": 812})
         page = context.new_page()
-        sizes: list[int] = []
-        page.on("requestfinished", lambda r, sizes=sizes: sizes.append(r.sizes()["responseBodySize"]))
+        finished: list[Request] = []
+        page.on("requestfinished", lambda r, finished=finished: finished.append(r))
         page.goto(site_url + url, wait_until="networkidle")
         if query:
             page.fill(".pagefind-ui__search-input", query)
             page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
             page.wait_for_load_state("networkidle")
-        figures[f"{name} {query or ''}".strip()] = (sum(sizes), len(sizes))
+        total = sum(r.sizes()["responseBodySize"] for r in finished)
+        figures[f"{name} {query or ''}".strip()] = (total, len(finished), sum(map(wire_size, finished)))
         context.close()
     with capsys.disabled():
         print()
-        for key, (total, count) in figures.items():
-            print(f"first load, {key}: {total / 1024:.0f} KB in {count} requests")
-    assert all(total > 0 for total, _ in figures.values())
+        for key, (total, count, wire) in figures.items():
+            print(f"first load, {key}: {total / 1024:.0f} KB in {count} requests, {wire / 1024:.0f} KB compressed")
+    assert all(total > 0 for total, _, _ in figures.values())
+    # What a phone downloads from a server that compresses text, as web servers do.
+    assert all(wire <= 300 * 1024 for _, _, wire in figures.values()), figures
+
+
+PRECOMPRESSED = re.compile(r"/pagefind/.*(\.pf_[a-z]+|\.pagefind)$")
+"""Pagefind's index chunks and WebAssembly, which it writes compressed."""
+
+
+def wire_size(request: Request) -> int:
+    """The bytes of a response as a server that compresses text (gzip) sends them."""
+    response = request.response()
+    body = response.body() if response is not None else b""
+    if PRECOMPRESSED.search(request.url.split("?")[0]) or not body:
+        return len(body)
+    return min(len(body), len(gzip.compress(body, 6)))
 
 
 def test_the_year_page_opens_at_this_month(browser: Browser, site_url: str) -> None:
