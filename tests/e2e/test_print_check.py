@@ -164,3 +164,16 @@ def test_a_build_shares_its_typesetting_and_only_when_there_is_some(
     shared.build()
     assert "print files: 0 pages typeset, 3 from the cache" in caplog.text
     assert not started.exists()
+
+
+def test_without_a_pipe_to_share_through_the_check_prints_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_pipe(count: int) -> None:
+        raise OSError(24, "Too many open files")
+
+    monkeypatch.setattr("community_culture.printing.press.Tickets", no_pipe)
+    code, out = check(shared_project(tmp_path / "no-pipe"))
+    assert code == 1 and HEADLINE in out
+    assert out.count("'images/exhibits/small.jpg' has only 400×300 px") == 1
+    assert "print files: 3 pages typeset, 0 from the cache" in out

@@ -49,3 +49,19 @@ def test_more_than_a_pipe_holds_is_refused() -> None:
     with pytest.raises(ValueError):
         Tickets(MOST + 1)
     assert len(list(Tickets(MOST))) == MOST
+
+
+def test_a_pipe_too_small_for_them_is_an_error_not_a_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    import fcntl
+
+    made = os.pipe
+
+    def one_page() -> tuple[int, int]:
+        read_end, write_end = made()
+        fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)  # what a user holding many pipes gets
+        return read_end, write_end
+
+    monkeypatch.setattr(os, "pipe", one_page)
+    assert list(Tickets(1024)) == list(range(1024))  # 4 KB: fits
+    with pytest.raises(BlockingIOError):
+        Tickets(1025)

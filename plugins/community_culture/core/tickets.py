@@ -22,15 +22,22 @@ class Tickets:
     """The numbers ``0 … count-1``, each handed out once across the processes forked after it was made."""
 
     def __init__(self, count: int) -> None:
+        """Raises ValueError for more than :data:`MOST`, OSError when the pipe cannot be made or filled."""
         if not 0 <= count <= MOST:
             raise ValueError(f"between 0 and {MOST} tickets")
         self._maker = os.getpid()
         self._read, write = os.pipe()
         try:
+            # Never waits: a pipe the system made smaller than usual (a user holding many
+            # pipes gets one page) raises BlockingIOError, and the caller works alone.
+            os.set_blocking(write, False)
             data = b"".join(i.to_bytes(_SIZE, "big") for i in range(count))
             done = 0
             while done < len(data):
                 done += os.write(write, data[done:])
+        except OSError:
+            self.close()
+            raise
         finally:
             os.close(write)  # all written: an empty pipe now reads as its end
 

@@ -306,7 +306,11 @@ class Press:
         if len(jobs) < 2 or len(jobs) > MOST:
             self._print_each(jobs)
             return
-        tickets = Tickets(len(jobs))
+        try:
+            tickets = Tickets(len(jobs))
+        except OSError:  # no pipe to share them through: all here
+            self._print_each(jobs)
+            return
         wait = apart(functools.partial(self._share, jobs, tickets))
         if wait is None:  # no other process
             tickets.close()
