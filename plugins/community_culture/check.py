@@ -9,6 +9,7 @@ language, so ``--strict`` fails until every language is written.
 from __future__ import annotations
 
 import contextlib
+import functools
 from dataclasses import dataclass
 
 from .build import Build
@@ -94,13 +95,14 @@ def preflight_print(site: Build, problems: Problems) -> str:
     Returns:
         The press's figures (pages typeset, taken from the cache).
     """
-    from .output.background import run_apart
+    from .output.background import TYPESETTING_MIB, run_apart
     from .printing.jobs import PrintError
 
     # A failed run's problems are the press's, added below with its warnings. The check
-    # and a forked copy of it take the pages one at a time, each as it is free.
+    # and a forked copy of it (where the machine has the memory for two typesetting
+    # processes) take the pages one at a time, each as it is free.
     with contextlib.suppress(PrintError):
-        site.press.run(run_apart)
+        site.press.run(functools.partial(run_apart, needs_mib=TYPESETTING_MIB))
     problems.extend(site.press.problems)
     return str(site.press.stats)
 

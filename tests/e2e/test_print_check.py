@@ -177,3 +177,27 @@ def test_without_a_pipe_to_share_through_the_check_prints_alone(
     assert code == 1 and HEADLINE in out
     assert out.count("'images/exhibits/small.jpg' has only 400×300 px") == 1
     assert "print files: 3 pages typeset, 0 from the cache" in out
+
+
+def test_without_memory_for_a_second_typesetting_process_the_check_prints_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started = tmp_path / "started"
+
+    def noted_share(self, jobs, tickets):  # type: ignore[no-untyped-def]
+        started.write_text("started")
+        os._exit(3)
+
+    monkeypatch.setattr(Press, "_share", noted_share)
+    monkeypatch.setattr(background, "available_mib", lambda: background.TYPESETTING_MIB - 1.0)
+    code, out = check(shared_project(tmp_path / "small"))
+    assert not started.exists()
+    assert code == 1 and "print files: 3 pages typeset, 0 from the cache" in out
+    monkeypatch.setattr(background, "available_mib", lambda: None)  # not known: shared
+    check(shared_project(tmp_path / "unknown"))
+    assert started.exists()
+
+
+def test_the_memory_available_is_read_from_the_system() -> None:
+    available = background.available_mib()
+    assert available is not None and 0 < available < os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") / 2**20

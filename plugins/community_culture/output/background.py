@@ -137,11 +137,30 @@ class Forked(Generic[T]):
         self.pid = 0
 
 
-def run_apart(work: Callable[[], T]) -> Callable[[], T] | None:
+TYPESETTING_MIB = 1536
+"""Memory the system must have available before a second process typesets print files:
+WeasyPrint lays out a month's poster of a thousand lines in 450-700 MiB."""
+
+
+def run_apart(work: Callable[[], T], *, needs_mib: int = 0) -> Callable[[], T] | None:
     """Start ``work`` in a forked copy; returns what waits for its result (:meth:`Forked.result`), or
-    None where the system cannot fork."""
+    None where the system cannot fork or has less than ``needs_mib`` of memory available."""
+    available = available_mib()
+    if needs_mib and available is not None and available < needs_mib:
+        return None
     copy = Forked.start(work)
     return copy.result if copy is not None else None
+
+
+def available_mib() -> float | None:
+    """The memory the system can give processes without swapping (Linux's MemAvailable); None: unknown."""
+    try:
+        for line in Path("/proc/meminfo").read_text(encoding="ascii").splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
 
 
 class Streamed(Generic[T]):

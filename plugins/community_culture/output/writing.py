@@ -20,12 +20,13 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 
 from ..pages.plan import PageSpec
 from ..pages.render import Renderer
 from ..printing.press import Press
-from .background import Forked, Streamed, run_apart, write_files
+from .background import TYPESETTING_MIB, Forked, Streamed, run_apart, write_files
 from .files import OutputFile
 from .search import SearchIndex
 
@@ -73,8 +74,9 @@ class Writing:
         apart = {"print": self.press.state, "data": _nothing} if background else {}
         if background:
             # The print files' copy shares the pages to typeset with a copy of its own,
-            # made only when a page is not in the cache (the first build, a changed template).
-            self.press.share(run_apart, once_typesetting=True)
+            # made only when a page is not in the cache (the first build, a changed template)
+            # and the machine has the memory for a second typesetting process.
+            self.press.share(partial(run_apart, needs_mib=TYPESETTING_MIB), once_typesetting=True)
         written, self._copies = write_files(files, site_dir, write, apart, NICE_APART)
         self._index = SearchIndex(site_dir) if self.search else None
         return written
