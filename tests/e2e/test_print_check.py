@@ -19,6 +19,7 @@ from test_print_shop import EXHIBIT, make_project
 
 from community_culture.cli import main
 from community_culture.output import background
+from community_culture.printing.cache import PdfCache
 from community_culture.printing.press import Press
 
 TOO_LONG = ("en: Sixty years ago the land Jinxiu stands on was river flats.", "en: " + "Sixty years ago. " * 300)
@@ -86,6 +87,15 @@ SHARED = EXHIBIT.replace(*TOO_LONG).replace(
 SECONDS = re.compile(r"; typesetting took .*")
 
 
+SYSTEM_MEMORY = background.available_mib
+
+
+@pytest.fixture(autouse=True)
+def memory_to_spare(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever the machine running the tests has: a second typesetting process is started."""
+    monkeypatch.setattr(background, "available_mib", lambda: None)
+
+
 def shared_project(root: Path) -> Project:
     project = make_project(root, SHARED)
     project.write("content/images/exhibits/small.jpg", phone_photo(400, 300, (90, 120, 160)))
@@ -116,12 +126,16 @@ def test_the_check_shares_the_pages_with_a_copy_and_says_what_it_alone_would(
 
 
 def test_a_copy_that_dies_midway_leaves_its_pages_to_the_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    started = tmp_path / "started"
+
     def dying_share(self, jobs, tickets):  # type: ignore[no-untyped-def]
+        started.write_text("started")
         tickets.next()  # takes a page, then dies without a word
         os._exit(3)
 
     monkeypatch.setattr(Press, "_share", dying_share)
     code, out = check(shared_project(tmp_path / "dies"))
+    assert started.exists()
     assert code == 1 and HEADLINE in out
     assert out.count("'images/exhibits/small.jpg' has only 400×300 px") == 1
     assert "print files: 3 pages typeset, 0 from the cache" in out
@@ -199,5 +213,17 @@ def test_without_memory_for_a_second_typesetting_process_the_check_prints_alone(
 
 
 def test_the_memory_available_is_read_from_the_system() -> None:
-    available = background.available_mib()
+    available = SYSTEM_MEMORY()
     assert available is not None and 0 < available < os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def test_pages_whose_pdfs_the_copy_did_not_leave_in_the_cache_are_printed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(PdfCache, "has", lambda self, key: False)  # as if the copy kept them to itself
+    code, out = check(shared_project(tmp_path / "lost"))
+    assert code == 1 and HEADLINE in out
+    assert out.count("'images/exhibits/small.jpg' has only 400×300 px") == 1  # told once, not once a process
+    # Printed again here: typeset, or found where the copy left them after all.
+    typeset, cached = map(int, re.search(r"print files: (\d+) pages? typeset, (\d+) from the cache", out).groups())
+    assert typeset + cached == 3

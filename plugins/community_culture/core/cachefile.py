@@ -66,14 +66,18 @@ def read_verified(path: Path) -> bytes | None:
 
 
 def write_verified(path: Path, data: bytes) -> None:
-    """Keep ``data`` as entry ``path`` with its hash; written atomically, the hash last.
+    """Keep ``data`` as entry ``path`` with its hash; each written atomically, the hash first.
 
-    A cache that cannot be written (read-only, full disk) is skipped: it saves time, it
-    is never needed for a correct build.
+    Two processes of a build may make the same entry at once (the same photo on two print
+    pages): they write the same bytes, and with the hash in place first, neither can
+    find the other's entry without its hash and remove it while it is being used. A
+    write cut off between the two leaves a hash without its entry, or an old entry
+    with a new hash: either is made again. A cache that cannot be written (read-only,
+    full disk) is skipped: it saves time, it is never needed for a correct build.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for target, content in ((path, data), (path.with_name(path.name + DIGEST_SUFFIX), _digest(data))):
+        for target, content in ((path.with_name(path.name + DIGEST_SUFFIX), _digest(data)), (path, data)):
             tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
             tmp.write_bytes(content)
             tmp.replace(target)

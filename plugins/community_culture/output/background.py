@@ -38,6 +38,10 @@ from .files import OutputError, OutputFile
 T = TypeVar("T")
 
 
+_SENDING: set[int] = set()
+"""The pipe this process (a forked copy) sends its result through, closed in copies it makes."""
+
+
 def _fork(nice: int, child: Callable[[int], int]) -> tuple[int, int] | None:
     """Run ``child`` in a forked copy with the write end of a pipe; it ends with the code ``child`` returns.
 
@@ -46,14 +50,29 @@ def _fork(nice: int, child: Callable[[int], int]) -> tuple[int, int] | None:
     """
     if not hasattr(os, "fork"):
         return None
-    read_end, write_end = os.pipe()
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:  # out of file descriptors: the work is done here
+        return None
     sys.stdout.flush()
     sys.stderr.flush()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:  # out of processes or memory: the work is done here
+        os.close(read_end)
+        os.close(write_end)
+        return None
     if pid == 0:  # pragma: no cover - the forked copy (checked through what it sends)
         code = 1
         try:
             os.close(read_end)
+            # What this copy's parent sends to its own parent is not this copy's to hold
+            # open: the parent's reader would otherwise wait for this copy to end too.
+            for inherited in _SENDING:
+                with contextlib.suppress(OSError):
+                    os.close(inherited)
+            _SENDING.clear()
+            _SENDING.add(write_end)
             if nice:
                 with contextlib.suppress(OSError):  # giving way is a courtesy, never a reason to fail
                     os.nice(nice)
@@ -142,25 +161,32 @@ TYPESETTING_MIB = 1536
 WeasyPrint lays out a month's poster of a thousand lines in 450-700 MiB."""
 
 
-def run_apart(work: Callable[[], T], *, needs_mib: int = 0) -> Callable[[], T] | None:
-    """Start ``work`` in a forked copy; returns what waits for its result (:meth:`Forked.result`), or
-    None where the system cannot fork or has less than ``needs_mib`` of memory available."""
+def run_apart(work: Callable[[], T], *, needs_mib: int = 0) -> Forked[T] | None:
+    """Start ``work`` in a forked copy, or None where the system cannot fork or has less than
+    ``needs_mib`` of memory available."""
     available = available_mib()
     if needs_mib and available is not None and available < needs_mib:
         return None
-    copy = Forked.start(work)
-    return copy.result if copy is not None else None
+    return Forked.start(work)
 
 
 def available_mib() -> float | None:
-    """The memory the system can give processes without swapping (Linux's MemAvailable); None: unknown."""
-    try:
+    """The memory the system can give this process without swapping (Linux's MemAvailable, and
+    what is left below the limit of the process's control group, if it has one); None: unknown."""
+    found = []
+    with contextlib.suppress(OSError, ValueError, IndexError):
         for line in Path("/proc/meminfo").read_text(encoding="ascii").splitlines():
             if line.startswith("MemAvailable:"):
-                return int(line.split()[1]) / 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    return None
+                found.append(int(line.split()[1]) / 1024)
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        # cgroup v2: "0::/the/group" (a container's limit is not in MemAvailable)
+        group = Path("/proc/self/cgroup").read_text(encoding="ascii").splitlines()[0].split("::", 1)[1]
+        folder = Path("/sys/fs/cgroup") / group.lstrip("/")
+        limit = (folder / "memory.max").read_text(encoding="ascii").strip()
+        if limit != "max":
+            used = int((folder / "memory.current").read_text(encoding="ascii"))
+            found.append((int(limit) - used) / 2**20)
+    return min(found) if found else None
 
 
 class Streamed(Generic[T]):

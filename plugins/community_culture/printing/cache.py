@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,6 +76,16 @@ class PdfCache:
         mark_used(pdf)
         mark_used(meta)
         return cached
+
+    def writable(self) -> bool:
+        """Whether PDFs made now are kept in the folder (which is made if need be)."""
+        if self.folder is None:
+            return False
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return False
+        return os.access(self.folder, os.W_OK)
 
     def has(self, key: str) -> bool:
         """Whether the folder holds a PDF under ``key`` (it is checked when read)."""

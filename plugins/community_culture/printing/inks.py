@@ -102,7 +102,7 @@ class Inks:
             html = _ATTR.sub(lambda m: m[1] + self.css(m[2]) + m[3], html)
         return html
 
-    @functools.lru_cache(maxsize=64)  # noqa: B019 - one Inks per build; each template has one stylesheet
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - one Inks per profile and process; a stylesheet per template
     def _stylesheet(self, text: str) -> str:
         """:meth:`css` of a ``<style>`` block, worked out once for the pages that share it."""
         return self.css(text)

@@ -54,7 +54,7 @@ class PressStats:
     combined: int = 0
     """Files assembled from several pages (made or taken from the cache)."""
     seconds: dict[str, float] = field(default_factory=dict)
-    """Time spent typesetting, by product (``panel``, ``board``...)."""
+    """Time spent typesetting, by product (``panel``, ``board``...), summed over the processes that typeset."""
 
     def add(self, other: PressStats) -> None:
         """Count what another process of the same press did too."""

@@ -4,7 +4,8 @@ A print product (exhibit panels, honour boards, the monthly poster) describes ea
 printed page as a :class:`PrintJob` — a page size, a template and its context — and
 registers it with the build's press while the site is planned. A job is one page,
 unless it is a list that may run on over more (``flow``). The first time any PDF is
-asked for, the press prints every registered page, in this process: it fills the
+asked for, the press prints every registered page (with a forked copy of the process
+where it is given one, see :meth:`Press.run`): it fills the
 page's template (found on the same search path as the web pages, so a site's
 ``overrides/print/panel.html`` wins), looks the result up in the cache, and only on a
 miss typesets it with WeasyPrint and preflights it. The problems of every page are
@@ -30,7 +31,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
 
@@ -55,8 +56,20 @@ MAX_LAYOUTS = 4
 """Layouts of one page at most while fitting it (see fit.py): the first, then better ones."""
 
 
-Apart = Callable[[Callable[[], "PressShare"]], Callable[[], "PressShare"] | None]
-"""Starts a function in another process and returns what waits for its result (None: it cannot be started)."""
+class Copy(Protocol):
+    """Another process printing some of the pages."""
+
+    def result(self) -> PressShare:
+        """What it printed (waits for it); raises when it failed or died."""
+        ...
+
+    def stop(self) -> None:
+        """End it without waiting."""
+        ...
+
+
+Apart = Callable[[Callable[[], "PressShare"]], Copy | None]
+"""Starts a function in another process (None: it cannot be started)."""
 
 
 @dataclass(frozen=True)
@@ -283,8 +296,8 @@ class Press:
         if pending and not self._load_inks():
             self._done.update({job.key: ("", False) for job in pending})
         todo = [job for job in pending if job.key not in self._done]
-        # Only with a cache folder: the other process leaves its PDFs there.
-        if apart is None or self.cache.folder is None:
+        # Only with a cache folder that can be written: the other process leaves its PDFs there.
+        if apart is None or not self.cache.writable():
             self._print_each(todo)
         else:
             done = 0
@@ -311,14 +324,19 @@ class Press:
         except OSError:  # no pipe to share them through: all here
             self._print_each(jobs)
             return
-        wait = apart(functools.partial(self._share, jobs, tickets))
-        if wait is None:  # no other process
+        copy = apart(functools.partial(self._share, jobs, tickets))
+        if copy is None:  # no other process
             tickets.close()
             self._print_each(jobs)
             return
-        for number in tickets:
-            self._print(jobs[number])
-        self._take(jobs, wait)
+        try:
+            for number in tickets:
+                self._print(jobs[number])
+        except BaseException:  # a failure here (or Ctrl-C) ends the copy too
+            copy.stop()
+            tickets.close()
+            raise
+        self._take(jobs, copy)
 
     def _share(self, jobs: Sequence[PrintJob], tickets: Tickets) -> PressShare:
         """In another process: print the pages of ``jobs`` whose tickets it gets, and say what came of them.
@@ -332,10 +350,10 @@ class Press:
             self._print(jobs[number])
         return PressShare({job.key: self._done[job.key] for job in taken}, self.problems.items, self.stats)
 
-    def _take(self, jobs: Sequence[PrintJob], wait: Callable[[], PressShare]) -> None:
+    def _take(self, jobs: Sequence[PrintJob], copy: Copy) -> None:
         """Take over what another process printed of ``jobs``, and print here what it did not."""
         try:
-            share: PressShare | None = wait()
+            share: PressShare | None = copy.result()
         except Exception:  # the copy failed or died: what it took is printed here, as if alone
             share = None
         if share is not None and all(self.cache.has(key) for key, printed in share.done.values() if printed):
