@@ -186,7 +186,7 @@ def test_without_a_pipe_to_share_through_the_check_prints_alone(
     def no_pipe(count: int) -> None:
         raise OSError(24, "Too many open files")
 
-    monkeypatch.setattr("community_culture.printing.press.Tickets", no_pipe)
+    monkeypatch.setattr("community_culture.printing.sharing.Tickets", no_pipe)
     code, out = check(shared_project(tmp_path / "no-pipe"))
     assert code == 1 and HEADLINE in out
     assert out.count("'images/exhibits/small.jpg' has only 400×300 px") == 1

@@ -20,7 +20,8 @@ from community_culture.model.sizes import custom_size, named_size
 from community_culture.printing.cache import Cached, PdfCache, fingerprint
 from community_culture.printing.helpers import join_cjk_lines
 from community_culture.printing.images import print_copy
-from community_culture.printing.press import Press, PrintError, PrintJob, combine
+from community_culture.printing.pdfx import combine
+from community_culture.printing.press import Press, PrintError, PrintJob
 
 CARD = """\
 {% extends "print/_base/page.html" %}
@@ -263,7 +264,7 @@ def test_combined_pages_keep_their_boxes_and_get_subsets_of_their_own(folders: d
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout.splitlines()[2:]
     names = [line.split()[0] for line in fonts]
     assert len(names) == 2 and len(set(names)) == 2 and all(n.endswith("+Noto-Sans-CJK-SC") for n in names)
-    assert combine([p.pdf([one])]) == combine([p.pdf([one])])  # deterministic
+    assert combine([p.pdf([one])], None, "one") == combine([p.pdf([one])], None, "one")  # deterministic
 
 
 def test_qr_codes_are_sized_for_where_readers_stand() -> None:

@@ -8,17 +8,10 @@ import os
 from pathlib import Path
 
 from ..core import cachefile
+from ..core.files import writable
 from ..core.media import cache_path
 from ..model.site import Site
 from ..printing.images import copies_of
-
-
-def writable(path: Path) -> bool:
-    """Whether ``path`` is, or can be made as, a writable folder."""
-    probe = path
-    while not probe.exists() and probe != probe.parent:
-        probe = probe.parent
-    return probe.is_dir() and os.access(probe, os.W_OK | os.X_OK)
 
 
 def cache_dir(root: Path, configured: str, log: logging.Logger | logging.LoggerAdapter) -> Path:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.cachefile import mark_used, read_verified, write_verified
+from ..core.files import writable
 from ..core.problems import Position, Problem, Problems
 from .jobs import PrintError
 
@@ -78,14 +78,8 @@ class PdfCache:
         return cached
 
     def writable(self) -> bool:
-        """Whether PDFs made now are kept in the folder (which is made if need be)."""
-        if self.folder is None:
-            return False
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            return False
-        return os.access(self.folder, os.W_OK)
+        """Whether PDFs made now can be kept in the folder."""
+        return self.folder is not None and writable(self.folder)
 
     def has(self, key: str) -> bool:
         """Whether the folder holds a PDF under ``key`` (it is checked when read)."""

@@ -160,3 +160,11 @@ def _save(pdf: pikepdf.Pdf) -> bytes:
     # Streams WeasyPrint left uncompressed stay so: PDF/X-4 wants its XMP metadata readable as it is.
     pdf.save(out, deterministic_id=True, compress_streams=False, object_stream_mode=pikepdf.ObjectStreamMode.disable)
     return out.getvalue()
+
+
+def page_count(data: bytes) -> int:
+    """How many pages a PDF has."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return len(pdf.pages)

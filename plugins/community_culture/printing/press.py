@@ -31,14 +31,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import jinja2
 
 from ..core.markup import MarkdownRenderer
 from ..core.problems import Position, Problem, Problems
 from ..core.templates import template_cache
-from ..core.tickets import MOST, Tickets
 from ..model.print_settings import PrintSettings
 from .cache import Cached, PdfCache, fingerprint
 from .fit import Fit, next_fit, room
@@ -47,38 +46,15 @@ from .inks import InkError, Inks, inks_for
 from .jobs import PressStats, PrintError, PrintJob
 from .manifest import PrintFile, dated, load_previous, save_state
 from .pdfx import combine as combine_pdfx
+from .pdfx import page_count
 from .preflight import Finding, preflight
 from .qr import qr_data_uri
 from .render import RENDER_OPTIONS, Typesetter, weasyprint_version
+from .sharing import Apart, SharedPrinting
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 MAX_LAYOUTS = 4
 """Layouts of one page at most while fitting it (see fit.py): the first, then better ones."""
-
-
-class Copy(Protocol):
-    """Another process printing some of the pages."""
-
-    def result(self) -> PressShare:
-        """What it printed (waits for it); raises when it failed or died."""
-        ...
-
-    def stop(self) -> None:
-        """End it without waiting."""
-        ...
-
-
-Apart = Callable[[Callable[[], "PressShare"]], Copy | None]
-"""Starts a function in another process (None: it cannot be started)."""
-
-
-@dataclass(frozen=True)
-class PressShare:
-    """What another process printed of a press's pages: each page's (fingerprint, printed), its problems and figures."""
-
-    done: dict[str, tuple[str, bool]]
-    problems: list[Problem]
-    stats: PressStats
 
 
 @dataclass(frozen=True)
@@ -91,7 +67,7 @@ class PressState:
     stats: PressStats
 
 
-class Press:
+class Press(SharedPrinting):
     """Prints the PDFs of one build."""
 
     def __init__(
@@ -297,73 +273,16 @@ class Press:
             self._done.update({job.key: ("", False) for job in pending})
         todo = [job for job in pending if job.key not in self._done]
         # Only with a cache folder that can be written: the other process leaves its PDFs there.
-        if apart is None or not self.cache.writable():
-            self._print_each(todo)
-        else:
-            done = 0
-            if once_typesetting:
-                typeset = self.stats.typeset
-                while done < len(todo) and self.stats.typeset == typeset:
-                    self._print(todo[done])
-                    done += 1
-            self._print_shared(todo[done:], apart)
+        apart = apart if self.cache.writable() else None
+        done = 0
+        if apart is not None and once_typesetting:
+            typeset = self.stats.typeset
+            while done < len(todo) and self.stats.typeset == typeset:
+                self._print(todo[done])
+                done += 1
+        self._print_shared(todo[done:], apart)
         if self.problems.errors:
             raise PrintError(self.problems)
-
-    def _print_each(self, jobs: Sequence[PrintJob]) -> None:
-        for job in jobs:
-            self._print(job)
-
-    def _print_shared(self, jobs: Sequence[PrintJob], apart: Apart) -> None:
-        """Print ``jobs`` with another process, page by page as each is free."""
-        if len(jobs) < 2 or len(jobs) > MOST:
-            self._print_each(jobs)
-            return
-        try:
-            tickets = Tickets(len(jobs))
-        except OSError:  # no pipe to share them through: all here
-            self._print_each(jobs)
-            return
-        copy = apart(functools.partial(self._share, jobs, tickets))
-        if copy is None:  # no other process
-            tickets.close()
-            self._print_each(jobs)
-            return
-        try:
-            for number in tickets:
-                self._print(jobs[number])
-        except BaseException:  # a failure here (or Ctrl-C) ends the copy too
-            copy.stop()
-            tickets.close()
-            raise
-        self._take(jobs, copy)
-
-    def _share(self, jobs: Sequence[PrintJob], tickets: Tickets) -> PressShare:
-        """In another process: print the pages of ``jobs`` whose tickets it gets, and say what came of them.
-
-        Their PDFs are left in the cache folder.
-        """
-        self.problems, self.stats = Problems(), PressStats()
-        taken = []
-        for number in tickets:  # one at a time: the next is taken only once this one is printed
-            taken.append(jobs[number])
-            self._print(jobs[number])
-        return PressShare({job.key: self._done[job.key] for job in taken}, self.problems.items, self.stats)
-
-    def _take(self, jobs: Sequence[PrintJob], copy: Copy) -> None:
-        """Take over what another process printed of ``jobs``, and print here what it did not."""
-        try:
-            share: PressShare | None = copy.result()
-        except Exception:  # the copy failed or died: what it took is printed here, as if alone
-            share = None
-        if share is not None and all(self.cache.has(key) for key, printed in share.done.values() if printed):
-            self._done.update(share.done)
-            for problem in share.problems:
-                self.problems.add(problem)
-            self.stats.add(share.stats)
-        for job in jobs:
-            if job.key not in self._done:
-                self._print(job)
 
     def _load_inks(self) -> bool:
         try:
@@ -471,21 +390,6 @@ class Press:
         key, printed = self._done[job.key]
         assert printed, "run() raises before a failed page is asked for"
         return self.cache.made(key)
-
-
-def page_count(data: bytes) -> int:
-    """How many pages a PDF has."""
-    import io
-
-    import pikepdf
-
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        return len(pdf.pages)
-
-
-def combine(parts: Sequence[bytes], title: str | None = None) -> bytes:
-    """One PDF/X file holding the pages of ``parts`` in order, each keeping its own boxes and fonts."""
-    return combine_pdfx(parts, title, title or "combined")
 
 
 @functools.cache
